@@ -1,0 +1,412 @@
+/* gk-directory.c: organizations, people, roles, audiences
+ *
+ * The add functions expect to run inside gk_database_write() and append
+ * their audit event there; the find functions resolve what a user typed
+ * (a name, a short name or an id) and say clearly when it matches nothing
+ * or more than one record.
+ */
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+#include "core/gk-audit.h"
+#include "core/gk-core-error.h"
+#include "core/gk-directory.h"
+
+static const char * const org_kinds[] = {
+  "committee", "standing-committee", "discipline", "department",
+  "mass", "general-branch", "branch", NULL
+};
+
+static const char * const roles[] = {
+  "staff", "principal", "secretary", "deputy-secretary", "committee-member",
+  "leader", "party-office", "inspector", "admin", NULL
+};
+
+static const char * const audience_classes[] = {
+  "public", "party-wide", "unit", "specific", "case-by-case", NULL
+};
+
+gboolean
+gk_org_kind_is_valid (const char *kind)
+{
+  return kind != NULL && g_strv_contains (org_kinds, kind);
+}
+
+gboolean
+gk_role_is_valid (const char *role)
+{
+  return role != NULL && g_strv_contains (roles, role);
+}
+
+gboolean
+gk_audience_class_is_valid (const char *klass)
+{
+  return klass != NULL && g_strv_contains (audience_classes, klass);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  char *end = NULL;
+  gint64 value;
+
+  if (text == NULL || !g_ascii_isdigit (text[0]))
+    return FALSE;
+  value = g_ascii_strtoll (text, &end, 10);
+  if (*end != '\0' || value <= 0)
+    return FALSE;
+  *id = value;
+  return TRUE;
+}
+
+/* Runs SQL with one text parameter bound twice (?1) and returns the single
+ * id it yields: 0 with NOT_FOUND or AMBIGUOUS otherwise. WHAT names the
+ * kind of record for the message. */
+static gint64
+find_one (GkDatabase  *db,
+          const char  *sql,
+          const char  *text,
+          const char  *what,
+          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, sql, error);
+  gint64 found = 0;
+  int n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      found = sqlite3_column_int64 (stmt, 0);
+      n++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the database"));
+      return 0;
+    }
+  if (n == 0)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
+                   _("No %s is called “%s”"), what, text);
+      return 0;
+    }
+  if (n > 1)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_AMBIGUOUS,
+                   _("Several records of %s are called “%s”; give the id instead"), what, text);
+      return 0;
+    }
+  return found;
+}
+
+static gboolean
+exists (GkDatabase *db,
+        const char *table,
+        gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", table);
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, sql, NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* An id typed as digits wins when such a row exists; otherwise the text is
+ * taken as a name. */
+static gint64
+find_by_name_or_id (GkDatabase  *db,
+                    const char  *table,
+                    const char  *sql,
+                    const char  *text,
+                    const char  *what,
+                    GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  if (parse_id (text, &id) && exists (db, table, id))
+    return id;
+  return find_one (db, sql, text, what, error);
+}
+
+static gint64
+insert_returning_id (GkDatabase    *db,
+                     sqlite3_stmt  *stmt,
+                     const char    *what,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID, _("“%s” already exists"), what);
+      return 0;
+    }
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+                   _("Cannot add %s: %s"), what, sqlite3_errmsg (gk_database_get_handle (db)));
+      return 0;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot write to the database"));
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (gk_database_get_handle (db));
+}
+
+gint64
+gk_directory_add_organization (GkDatabase  *db,
+                               const char  *name,
+                               const char  *short_name,
+                               const char  *kind,
+                               gint64       parent_id,
+                               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *parent_text = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), 0);
+  g_return_val_if_fail (gk_database_in_write (db), 0);
+
+  if (is_blank (name))
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID, _("An organization needs a name"));
+      return 0;
+    }
+  if (!gk_org_kind_is_valid (kind))
+    {
+      g_autofree char *kinds = g_strjoinv (", ", (char **) org_kinds);
+
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+                   _("Unknown kind of organization “%s”; use one of %s"), kind ? kind : "", kinds);
+      return 0;
+    }
+
+  stmt = gk_database_prepare (db,
+                              "INSERT INTO organizations (name, short_name, kind, parent_id) VALUES (?, ?, ?, ?)",
+                              error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, short_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_STATIC);
+  if (parent_id > 0)
+    sqlite3_bind_int64 (stmt, 4, parent_id);
+  else
+    sqlite3_bind_null (stmt, 4);
+
+  id = insert_returning_id (db, stmt, name, error);
+  if (id == 0)
+    return 0;
+
+  parent_text = parent_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, parent_id) : NULL;
+  json = gk_audit_json ("name", name, "short_name", short_name, "kind", kind, "parent_id", parent_text, NULL);
+  if (!gk_audit_append (db, "organization", id, "add", NULL, json, error))
+    return 0;
+  return id;
+}
+
+gint64
+gk_directory_find_organization (GkDatabase  *db,
+                                const char  *name_or_id,
+                                GError     **error)
+{
+  return find_by_name_or_id (db, "organizations",
+                             "SELECT id FROM organizations WHERE name = ?1 OR short_name = ?1",
+                             name_or_id, _("organization"), error);
+}
+
+char *
+gk_directory_get_organization_name (GkDatabase *db,
+                                    gint64      id)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    gk_database_prepare (db, "SELECT coalesce (short_name, name) FROM organizations WHERE id = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+gint64
+gk_directory_add_person (GkDatabase  *db,
+                         const char  *name,
+                         const char  *title,
+                         const char  *login,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *json = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), 0);
+  g_return_val_if_fail (gk_database_in_write (db), 0);
+
+  if (is_blank (name))
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID, _("A person needs a name"));
+      return 0;
+    }
+
+  stmt = gk_database_prepare (db, "INSERT INTO people (name, title, login) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, login, -1, SQLITE_STATIC);
+
+  id = insert_returning_id (db, stmt, name, error);
+  if (id == 0)
+    return 0;
+
+  json = gk_audit_json ("name", name, "title", title, "login", login, NULL);
+  if (!gk_audit_append (db, "person", id, "add", NULL, json, error))
+    return 0;
+  return id;
+}
+
+gint64
+gk_directory_find_person (GkDatabase  *db,
+                          const char  *name_or_id,
+                          GError     **error)
+{
+  return find_by_name_or_id (db, "people",
+                             "SELECT id FROM people WHERE name = ?1 OR login = ?1",
+                             name_or_id, _("person"), error);
+}
+
+gboolean
+gk_directory_add_role (GkDatabase  *db,
+                       gint64       person_id,
+                       gint64       organization_id,
+                       const char  *role,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *org_text = g_strdup_printf ("%" G_GINT64_FORMAT, organization_id);
+  gint64 id;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (gk_database_in_write (db), FALSE);
+
+  if (!gk_role_is_valid (role))
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) roles);
+
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+                   _("Unknown role “%s”; use one of %s"), role ? role : "", names);
+      return FALSE;
+    }
+
+  stmt = gk_database_prepare (db, "INSERT INTO roles (person_id, organization_id, role) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, organization_id);
+  sqlite3_bind_text (stmt, 3, role, -1, SQLITE_STATIC);
+
+  id = insert_returning_id (db, stmt, role, error);
+  if (id == 0)
+    return FALSE;
+
+  json = gk_audit_json ("role", role, "organization_id", org_text, NULL);
+  return gk_audit_append (db, "person", person_id, "add-role", NULL, json, error);
+}
+
+gboolean
+gk_directory_add_oversight (GkDatabase  *db,
+                            gint64       person_id,
+                            gint64       organization_id,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *org_text = g_strdup_printf ("%" G_GINT64_FORMAT, organization_id);
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (gk_database_in_write (db), FALSE);
+
+  stmt = gk_database_prepare (db, "INSERT INTO oversight (person_id, organization_id) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, organization_id);
+  if (insert_returning_id (db, stmt, _("oversight"), error) == 0)
+    return FALSE;
+
+  json = gk_audit_json ("organization_id", org_text, NULL);
+  return gk_audit_append (db, "person", person_id, "add-oversight", NULL, json, error);
+}
+
+gint64
+gk_directory_add_audience (GkDatabase  *db,
+                           const char  *name,
+                           const char  *klass,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *json = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), 0);
+  g_return_val_if_fail (gk_database_in_write (db), 0);
+
+  if (!gk_audience_class_is_valid (klass))
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) audience_classes);
+
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+                   _("Unknown audience class “%s”; use one of %s"), klass ? klass : "", names);
+      return 0;
+    }
+
+  stmt = gk_database_prepare (db, "INSERT INTO audiences (name, class) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, klass, -1, SQLITE_STATIC);
+
+  id = insert_returning_id (db, stmt, name, error);
+  if (id == 0)
+    return 0;
+
+  json = gk_audit_json ("name", name, "class", klass, NULL);
+  if (!gk_audit_append (db, "audience", id, "add", NULL, json, error))
+    return 0;
+  return id;
+}
+
+gint64
+gk_directory_find_audience (GkDatabase  *db,
+                            const char  *name_or_id,
+                            GError     **error)
+{
+  return find_by_name_or_id (db, "audiences",
+                             "SELECT id FROM audiences WHERE name = ?1",
+                             name_or_id, _("audience"), error);
+}
