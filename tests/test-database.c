@@ -6,6 +6,7 @@
 
 #include "core/gk-core-error.h"
 #include "core/gk-database.h"
+#include "core/gk-migrations.h"
 #include "gk-test-util.h"
 
 static sqlite3 *
@@ -94,6 +95,52 @@ test_migrate (void)
   g_assert_no_error (error);
   g_assert_cmpint (gk_database_get_schema_version (db), ==, GK_DATABASE_SCHEMA_VERSION);
   g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_events'"), ==, 1);
+}
+
+/* A version-1 file with data: migrated in place, its data kept, and a
+ * backup of the old version left beside it first. */
+static void
+test_migrate_with_backup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = gk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;",
+                                          GK_DATABASE_APPLICATION_ID);
+  g_autoptr(GkDatabase) db = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint backups = 0;
+  sqlite3 *raw = raw_open (path);
+
+  raw_exec (raw, gk_migrations_get (1));
+  raw_exec (raw, sql);
+  raw_exec (raw, "INSERT INTO organizations (name, short_name, kind) VALUES ('中共晋中学院委员会', '党委', 'committee')");
+  sqlite3_close (raw);
+
+  db = gk_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_database_get_schema_version (db), ==, GK_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM organizations WHERE short_name = '党委'"), ==, 1);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM methods"), ==, 13);
+
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "v1.db.v1-") && g_str_has_suffix (name, ".bak"))
+      {
+        g_autofree char *backup_path = g_build_filename (dir, name, NULL);
+        sqlite3 *backup = raw_open (backup_path);
+        sqlite3_stmt *stmt = NULL;
+
+        sqlite3_prepare_v2 (backup, "PRAGMA user_version", -1, &stmt, NULL);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+        sqlite3_finalize (stmt);
+        sqlite3_close (backup);
+        backups++;
+      }
+  g_assert_cmpuint (backups, ==, 1);
 }
 
 static void
@@ -307,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/database/create", test_create);
   g_test_add_func ("/database/reopen", test_reopen);
   g_test_add_func ("/database/migrate", test_migrate);
+  g_test_add_func ("/database/migrate-with-backup", test_migrate_with_backup);
   g_test_add_func ("/database/refuse/newer", test_refuse_newer);
   g_test_add_func ("/database/refuse/foreign", test_refuse_foreign);
   g_test_add_func ("/database/refuse/garbage", test_refuse_garbage);

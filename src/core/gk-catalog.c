@@ -7,6 +7,7 @@
 #include "core/gk-catalog.h"
 #include "core/gk-catalog-item.h"
 #include "core/gk-core-error.h"
+#include "core/gk-search.h"
 
 /* Responsible organizations and audiences of item i, joined with 、 in
  * their stored order. */
@@ -336,23 +337,6 @@ gk_catalog_list_categories (GkDatabase  *db,
   return g_strv_builder_end (builder);
 }
 
-/* The query as one FTS5 phrase: inside double quotes, quotes doubled, so
- * that operators and punctuation in what the user typed mean nothing. */
-static char *
-fts_phrase (const char *query)
-{
-  g_autoptr(GString) phrase = g_string_new ("\"");
-
-  for (const char *p = query; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (phrase, '"');
-      g_string_append_c (phrase, *p);
-    }
-  g_string_append_c (phrase, '"');
-  return g_string_free (g_steal_pointer (&phrase), FALSE);
-}
-
 GHashTable *
 gk_catalog_search (GkDatabase  *db,
                    gint64       catalog_id,
@@ -362,22 +346,20 @@ gk_catalog_search (GkDatabase  *db,
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *needle = NULL;
-  glong n_chars;
   int rc;
 
   g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
   needle = g_strstrip (g_strdup (query));
-  n_chars = g_utf8_strlen (needle, -1);
 
-  if (n_chars == 0)
+  if (needle[0] == '\0')
     {
       stmt = gk_database_prepare (db, "SELECT id FROM catalog_items WHERE catalog_id = ?1", error);
     }
-  else if (n_chars >= 3)
+  else if (gk_search_use_index (needle))
     {
-      g_autofree char *phrase = fts_phrase (needle);
+      g_autofree char *phrase = gk_search_fts_phrase (needle);
 
       stmt = gk_database_prepare (db,
                                   "SELECT f.rowid FROM catalog_items_fts f"

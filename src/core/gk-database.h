@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* "GKAI": marks a file as ours in PRAGMA application_id. */
 #define GK_DATABASE_APPLICATION_ID 0x474B4149
-#define GK_DATABASE_SCHEMA_VERSION 1
+#define GK_DATABASE_SCHEMA_VERSION 2
 
 #define GK_TYPE_DATABASE (gk_database_get_type ())
 G_DECLARE_FINAL_TYPE (GkDatabase, gk_database, GK, DATABASE, GObject)

@@ -133,6 +133,186 @@ static const char schema_v1[] =
   "CREATE VIRTUAL TABLE catalog_items_fts USING fts5 ("
   "  content, category, responsible, audiences, tokenize = 'trigram');";
 
+/* Schema version 2: the procedure of 第十三条 — notices with their plan,
+ * reviews, decisions, publication stages and history — and applications
+ * (个别申请), methods (第十四条), working-day calendar and settings. */
+static const char schema_v2[] =
+  "CREATE TABLE methods ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  channel TEXT NOT NULL CHECK (channel IN ('internal', 'external')),"
+  "  position INTEGER NOT NULL"
+  ");"
+  "INSERT INTO methods (name, channel, position) VALUES"
+  "  ('会议', 'internal', 1), ('文件', 'internal', 2), ('简报', 'internal', 3),"
+  "  ('OA系统', 'internal', 4), ('校园局域网', 'internal', 5),"
+  "  ('新闻发布会', 'external', 6), ('接受采访', 'external', 7), ('报刊', 'external', 8),"
+  "  ('广播', 'external', 9), ('电视', 'external', 10), ('互联网', 'external', 11),"
+  "  ('新媒体', 'external', 12), ('公开栏', 'external', 13);"
+
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "INSERT INTO settings (key, value) VALUES"
+  "  ('application-deadline-days', '20'), ('application-extension-days', '20');"
+
+  /* Public holidays and make-up working days (调休). */
+  "CREATE TABLE holidays ("
+  "  date TEXT PRIMARY KEY CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),"
+  "  name TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE applications ("
+  "  id INTEGER PRIMARY KEY,"
+  "  applicant TEXT NOT NULL CHECK (length(trim(applicant)) > 0),"
+  "  is_member INTEGER NOT NULL,"
+  "  addressed_to_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  request TEXT NOT NULL CHECK (length(trim(request)) > 0),"
+  "  received_date TEXT NOT NULL,"
+  "  deadline TEXT NOT NULL,"
+  "  extended INTEGER NOT NULL DEFAULT 0,"
+  "  handler_id INTEGER REFERENCES organizations (id),"
+  "  state TEXT NOT NULL CHECK (state IN ('received', 'forwarded', 'replied')),"
+  "  reply TEXT CHECK (reply IN ('disclose', 'partial', 'refuse')),"
+  "  reply_note TEXT,"
+  "  replied_date TEXT,"
+  "  recorded_by INTEGER REFERENCES people (id),"
+  "  row_version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX applications_state ON applications (state, deadline);"
+
+  "CREATE TABLE notices ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER REFERENCES catalog_items (id),"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  application_id INTEGER REFERENCES applications (id),"
+  "  clarifies_id INTEGER REFERENCES notices (id),"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  body TEXT NOT NULL,"
+  "  planned_date TEXT NOT NULL,"
+  "  layout TEXT NOT NULL DEFAULT 'bulletin' CHECK (layout IN ('bulletin', 'redhead', 'a3')),"
+  "  major INTEGER NOT NULL DEFAULT 0,"
+  "  state TEXT NOT NULL CHECK (state IN ('draft', 'returned', 'submitted', 'reviewed', 'escalated',"
+  "                                       'upper-review', 'approved', 'published', 'rejected', 'withdrawn')),"
+  "  proposer_id INTEGER NOT NULL REFERENCES people (id),"
+  "  content_sha256 TEXT,"
+  "  approval_sha256 TEXT,"
+  "  approved_by INTEGER REFERENCES people (id),"
+  "  approved_at TEXT,"
+  "  published_date TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  row_version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX notices_state ON notices (state, planned_date);"
+  "CREATE INDEX notices_organization ON notices (organization_id, planned_date);"
+  "CREATE INDEX notices_proposer ON notices (proposer_id);"
+  "CREATE INDEX notices_item ON notices (item_id);"
+
+  "CREATE TABLE notice_audiences ("
+  "  notice_id INTEGER NOT NULL REFERENCES notices (id),"
+  "  audience_id INTEGER NOT NULL REFERENCES audiences (id),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (notice_id, audience_id)"
+  ");"
+  "CREATE TABLE notice_methods ("
+  "  notice_id INTEGER NOT NULL REFERENCES notices (id),"
+  "  method_id INTEGER NOT NULL REFERENCES methods (id),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (notice_id, method_id)"
+  ");"
+
+  /* 审核: one structured record per review. */
+  "CREATE TABLE notice_reviews ("
+  "  id INTEGER PRIMARY KEY,"
+  "  notice_id INTEGER NOT NULL REFERENCES notices (id),"
+  "  reviewer_id INTEGER NOT NULL REFERENCES people (id),"
+  "  at TEXT NOT NULL,"
+  "  secrecy TEXT NOT NULL CHECK (secrecy IN ('ok', 'secret')),"
+  "  necessity TEXT NOT NULL CHECK (necessity IN ('ok', 'no')),"
+  "  accuracy TEXT NOT NULL CHECK (accuracy IN ('ok', 'no')),"
+  "  risk TEXT NOT NULL CHECK (risk IN ('low', 'medium', 'high')),"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX notice_reviews_notice ON notice_reviews (notice_id);"
+
+  /* Decisions of 党委常委会 and approvals of 上级党委, recorded by party office. */
+  "CREATE TABLE notice_decisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  notice_id INTEGER NOT NULL REFERENCES notices (id),"
+  "  body TEXT NOT NULL CHECK (body IN ('standing-committee', 'upper')),"
+  "  meeting_date TEXT NOT NULL,"
+  "  reference TEXT NOT NULL,"
+  "  decision TEXT NOT NULL CHECK (decision IN ('approve', 'reject')),"
+  "  recorded_by INTEGER NOT NULL REFERENCES people (id),"
+  "  at TEXT NOT NULL"
+  ");"
+
+  /* 实施: one row per publication stage (先党内后党外). */
+  "CREATE TABLE notice_stages ("
+  "  id INTEGER PRIMARY KEY,"
+  "  notice_id INTEGER NOT NULL REFERENCES notices (id),"
+  "  published_date TEXT NOT NULL,"
+  "  audiences TEXT NOT NULL,"
+  "  methods TEXT NOT NULL,"
+  "  recorded_by INTEGER NOT NULL REFERENCES people (id),"
+  "  at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX notice_stages_notice ON notice_stages (notice_id);"
+
+  /* The history shown with a notice: who did what, when, with what note. */
+  "CREATE TABLE notice_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  notice_id INTEGER NOT NULL REFERENCES notices (id),"
+  "  at TEXT NOT NULL,"
+  "  person_id INTEGER REFERENCES people (id),"
+  "  action TEXT NOT NULL,"
+  "  from_state TEXT,"
+  "  to_state TEXT NOT NULL,"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX notice_events_notice ON notice_events (notice_id, id);"
+
+  "CREATE VIRTUAL TABLE notices_fts USING fts5 (title, body, tokenize = 'trigram');"
+
+  /* Who the procedure waits for, and for which step: the routing table of
+   * DESIGN §3 in one place, used by the inbox, the CLI and the checks.
+   * School level: the unit's principal reviews and the leader who oversees
+   * it approves (or, for a major matter, escalates), never the proposer;
+   * general branch and branch level: the secretary does both. */
+  "CREATE VIEW notice_waiting (notice_id, person_id, action) AS"
+  "  SELECT n.id, n.proposer_id, 'submit' FROM notices n WHERE n.state IN ('draft', 'returned')"
+  "  UNION"
+  "  SELECT n.id, r.person_id, 'review' FROM notices n"
+  "    JOIN organizations o ON o.id = n.organization_id"
+  "    JOIN roles r ON r.organization_id = n.organization_id"
+  "   WHERE n.state = 'submitted'"
+  "     AND ((o.kind IN ('general-branch', 'branch') AND r.role = 'secretary')"
+  "       OR (o.kind NOT IN ('general-branch', 'branch') AND r.role = 'principal' AND r.person_id <> n.proposer_id))"
+  "  UNION"
+  "  SELECT n.id, v.person_id, CASE WHEN n.major THEN 'escalate' ELSE 'approve' END FROM notices n"
+  "    JOIN organizations o ON o.id = n.organization_id"
+  "    JOIN oversight v ON v.organization_id = n.organization_id"
+  "   WHERE n.state = 'reviewed' AND o.kind NOT IN ('general-branch', 'branch') AND v.person_id <> n.proposer_id"
+  "  UNION"
+  "  SELECT n.id, r.person_id, 'approve' FROM notices n"
+  "    JOIN organizations o ON o.id = n.organization_id"
+  "    JOIN roles r ON r.organization_id = n.organization_id"
+  "   WHERE n.state = 'reviewed' AND o.kind IN ('general-branch', 'branch') AND r.role = 'secretary'"
+  "  UNION"
+  "  SELECT n.id, r.person_id, CASE n.state WHEN 'escalated' THEN 'decide' ELSE 'upper-approve' END"
+  "    FROM notices n JOIN roles r ON r.role = 'party-office'"
+  "   WHERE n.state IN ('escalated', 'upper-review')"
+  "  UNION"
+  "  SELECT n.id, n.proposer_id, 'publish' FROM notices n WHERE n.state = 'approved'"
+  "  UNION"
+  "  SELECT n.id, r.person_id, 'publish' FROM notices n"
+  "    JOIN roles r ON (r.role = 'principal' AND r.organization_id = n.organization_id) OR r.role = 'party-office'"
+  "   WHERE n.state = 'approved';"
+  "CREATE INDEX roles_role ON roles (role);";
+
 const char *
 gk_migrations_get (int version)
 {
@@ -140,6 +320,8 @@ gk_migrations_get (int version)
     {
     case 1:
       return schema_v1;
+    case 2:
+      return schema_v2;
     default:
       g_assert_not_reached ();
     }

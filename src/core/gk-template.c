@@ -3,6 +3,7 @@
  * A template is three tab-separated files in the core's resources
  * (data/templates/NAME/): organizations, audiences and catalog items. The
  * "empty" template takes the jinzhong-2020 vocabulary without its items.
+ * Both come with the official holidays the app ships.
  */
 
 #include <glib/gi18n-lib.h>
@@ -13,6 +14,7 @@
 #include "core/gk-core-error.h"
 #include "core/gk-directory.h"
 #include "core/gk-template.h"
+#include "core/gk-workdays.h"
 
 #define TEMPLATE_ROOT "/io/github/gongkai/Gongkai/templates/"
 #define VOCABULARY_TEMPLATE "jinzhong-2020"
@@ -164,7 +166,8 @@ apply_template (GkDatabase *db,
   gint64 committee_id, catalog_id;
 
   if (!for_each_row (db, "organizations.tsv", 4, add_organization, NULL, error) ||
-      !for_each_row (db, "audiences.tsv", 2, add_audience, NULL, error))
+      !for_each_row (db, "audiences.tsv", 2, add_audience, NULL, error) ||
+      gk_workdays_import_default (db, error) < 0)
     return FALSE;
 
   committee_id = gk_directory_find_organization (db, "党委", error);

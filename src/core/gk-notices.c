@@ -1,0 +1,184 @@
+/* gk-notices.c: reading notices — one, a filtered list, a history */
+
+#include <glib/gi18n-lib.h>
+
+#include "core/gk-core-error.h"
+#include "core/gk-notice-private.h"
+#include "core/gk-notices.h"
+#include "core/gk-search.h"
+
+GkNotice *
+gk_notices_get (GkDatabase  *db,
+                gint64       notice_id,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  stmt = gk_database_prepare (db, GK_NOTICE_ROW_SQL " WHERE n.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, notice_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
+                   _("There is no notice %" G_GINT64_FORMAT), notice_id);
+      return NULL;
+    }
+  return gk_notice_new_from_row (stmt);
+}
+
+GListModel *
+gk_notices_list (GkDatabase           *db,
+                 const GkNoticeQuery  *query,
+                 GError              **error)
+{
+  static const GkNoticeQuery everything = { 0 };
+  g_autoptr(GListStore) store = g_list_store_new (GK_TYPE_NOTICE);
+  g_autoptr(GString) sql = g_string_new (GK_NOTICE_ROW_SQL " WHERE 1");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *needle = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  if (query == NULL)
+    query = &everything;
+
+  /* Every condition binds a named parameter, so the text stays constant
+   * per combination of filters. */
+  if (query->state != NULL)
+    g_string_append (sql, " AND n.state = :state");
+  if (query->waiting_for > 0)
+    g_string_append (sql, " AND n.id IN (SELECT notice_id FROM notice_waiting WHERE person_id = :waiting)");
+  if (query->proposed_by > 0)
+    g_string_append (sql, " AND n.proposer_id = :proposer");
+  if (query->in_progress)
+    g_string_append (sql, " AND n.state IN ('submitted', 'reviewed', 'escalated', 'upper-review', 'approved')");
+  if (query->published)
+    g_string_append (sql, " AND n.state = 'published'");
+  if (query->search != NULL)
+    {
+      needle = g_strstrip (g_strdup (query->search));
+      if (gk_search_use_index (needle))
+        g_string_append (sql, " AND n.id IN (SELECT rowid FROM notices_fts WHERE notices_fts MATCH :search)");
+      else if (needle[0] != '\0')
+        g_string_append (sql, " AND (instr (lower (n.title), lower (:search)) OR instr (lower (n.body), lower (:search)))");
+    }
+  g_string_append (sql, " ORDER BY coalesce (n.published_date, n.planned_date), n.id");
+
+  stmt = gk_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (query->state != NULL)
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":state"), query->state, -1, SQLITE_STATIC);
+  if (query->waiting_for > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":waiting"), query->waiting_for);
+  if (query->proposed_by > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":proposer"), query->proposed_by);
+  if (needle != NULL && needle[0] != '\0')
+    {
+      g_autofree char *phrase = gk_search_use_index (needle) ? gk_search_fts_phrase (needle) : NULL;
+
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":search"),
+                         phrase ? phrase : needle, -1, SQLITE_TRANSIENT);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GkNotice) notice = gk_notice_new_from_row (stmt);
+
+      g_list_store_append (store, notice);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the notices"));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+void
+gk_notice_event_free (GkNoticeEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->at);
+  g_free (event->person);
+  g_free (event->action);
+  g_free (event->from_state);
+  g_free (event->to_state);
+  g_free (event->note);
+  g_free (event);
+}
+
+static char *
+dup_text (sqlite3_stmt *stmt,
+          int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (text ? text : "");
+}
+
+GPtrArray *
+gk_notices_history (GkDatabase  *db,
+                    gint64       notice_id,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_notice_event_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  stmt = gk_database_prepare (db,
+                              "SELECT e.at, coalesce (p.name, ''), e.action, e.from_state, e.to_state, e.note"
+                              " FROM notice_events e LEFT JOIN people p ON p.id = e.person_id"
+                              " WHERE e.notice_id = ? ORDER BY e.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, notice_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkNoticeEvent *event = g_new0 (GkNoticeEvent, 1);
+
+      event->at = dup_text (stmt, 0);
+      event->person = dup_text (stmt, 1);
+      event->action = dup_text (stmt, 2);
+      event->from_state = dup_text (stmt, 3);
+      event->to_state = dup_text (stmt, 4);
+      event->note = dup_text (stmt, 5);
+      g_ptr_array_add (events, event);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the history"));
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+char *
+gk_notices_people_names (GkDatabase *db,
+                         GArray     *ids)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, "SELECT name FROM people WHERE id = ?", NULL);
+
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv ("、", (char **) names->pdata);
+}

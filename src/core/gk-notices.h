@@ -1,0 +1,51 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/gk-database.h"
+#include "core/gk-notice.h"
+
+G_BEGIN_DECLS
+
+/* What a list of notices shows; zero fields do not filter. */
+typedef struct
+{
+  const char *state;          /* one state */
+  gint64      waiting_for;    /* 待我处理: a person the procedure waits for */
+  gint64      proposed_by;    /* 我提出的 */
+  gboolean    in_progress;    /* 进行中: neither finished nor a draft */
+  gboolean    published;      /* 已公开 */
+  const char *search;         /* in title and body; any length */
+} GkNoticeQuery;
+
+/* Notices as GkNotice, by planned (or published) date, newest last. */
+GListModel *gk_notices_list    (GkDatabase          *db,
+                                const GkNoticeQuery *query,
+                                GError             **error);
+GkNotice   *gk_notices_get     (GkDatabase          *db,
+                                gint64               notice_id,
+                                GError             **error);
+
+typedef struct
+{
+  char *at;          /* ISO 8601, UTC */
+  char *person;      /* name, or empty for the system */
+  char *action;      /* create, edit, submit, review, …, void */
+  char *from_state;
+  char *to_state;
+  char *note;
+} GkNoticeEvent;
+
+void        gk_notice_event_free (GkNoticeEvent *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkNoticeEvent, gk_notice_event_free)
+
+/* The history of a notice, oldest first, as GkNoticeEvent. */
+GPtrArray  *gk_notices_history (GkDatabase          *db,
+                                gint64               notice_id,
+                                GError             **error);
+
+/* Names of the people in IDS (gint64), joined with 、 */
+char       *gk_notices_people_names (GkDatabase     *db,
+                                     GArray         *ids);
+
+G_END_DECLS

@@ -1,0 +1,142 @@
+#include <glib/gi18n-lib.h>
+
+#include "core/gk-audit.h"
+#include "core/gk-core-error.h"
+#include "core/gk-dates.h"
+#include "core/gk-workdays.h"
+
+#define DEFAULT_HOLIDAYS "/io/github/gongkai/Gongkai/holidays/holidays-cn.tsv"
+
+/* No deadline runs this long: a bound against a calendar made of holidays. */
+#define MAX_DAYS_SCANNED 3660
+
+gboolean
+gk_workdays_is_workday (GkDatabase  *db,
+                        const GDate *date)
+{
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, "SELECT kind FROM holidays WHERE date = ?", NULL);
+  g_autofree char *iso = gk_date_to_iso (date);
+  GDateWeekday weekday = g_date_get_weekday (date);
+
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "workday");
+  return weekday != G_DATE_SATURDAY && weekday != G_DATE_SUNDAY;
+}
+
+gboolean
+gk_workdays_add (GkDatabase  *db,
+                 const GDate *date,
+                 guint        n,
+                 GDate       *result,
+                 GError     **error)
+{
+  GDate day = *date;
+  guint counted = 0;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (g_date_valid (date), FALSE);
+
+  for (guint scanned = 0; scanned < MAX_DAYS_SCANNED; scanned++)
+    {
+      if (n == 0 && gk_workdays_is_workday (db, &day))
+        {
+          *result = day;
+          return TRUE;
+        }
+      g_date_add_days (&day, 1);
+      if (n > 0 && gk_workdays_is_workday (db, &day) && ++counted == n)
+        {
+          *result = day;
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+               _("No working day found within ten years: check the holiday calendar"));
+  return FALSE;
+}
+
+gint
+gk_workdays_import (GkDatabase  *db,
+                    const char  *contents,
+                    GError     **error)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *count_text = NULL;
+  g_autofree char *json = NULL;
+  gint count = 0;
+
+  g_return_val_if_fail (gk_database_in_write (db), -1);
+
+  if (!g_utf8_validate (contents, -1, NULL))
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID, _("The holiday file is not UTF-8 text"));
+      return -1;
+    }
+
+  stmt = gk_database_prepare (db, "INSERT OR REPLACE INTO holidays (date, kind, name) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return -1;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autoptr(GError) local_error = NULL;
+      char *line = g_strchomp (lines[i]);
+      GDate date;
+
+      if (line[0] == '#' || line[0] == '\0')
+        continue;
+
+      fields = g_strsplit (line, "\t", -1);
+      if (g_strv_length (fields) != 3)
+        {
+          g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+                       _("Line %u: expected date, holiday or workday, and a name, separated by tabs"), i + 1);
+          return -1;
+        }
+      if (!gk_date_parse (fields[0], &date, &local_error))
+        {
+          g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID, _("Line %u: %s"), i + 1, local_error->message);
+          return -1;
+        }
+      if (!g_str_equal (fields[1], "holiday") && !g_str_equal (fields[1], "workday"))
+        {
+          g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+                       _("Line %u: “%s” is neither holiday nor workday"), i + 1, fields[1]);
+          return -1;
+        }
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, fields[0], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, fields[1], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, fields[2], -1, SQLITE_TRANSIENT);
+      if (!gk_database_step_done (db, stmt, error))
+        return -1;
+      count++;
+    }
+
+  count_text = g_strdup_printf ("%d", count);
+  json = gk_audit_json ("days", count_text, NULL);
+  if (!gk_audit_append (db, "holidays", 0, "import", NULL, json, error))
+    return -1;
+  return count;
+}
+
+gint
+gk_workdays_import_default (GkDatabase  *db,
+                            GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (DEFAULT_HOLIDAYS, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autofree char *contents = NULL;
+
+  if (bytes == NULL)
+    return -1;
+  contents = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return gk_workdays_import (db, contents, error);
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <glib.h>
+
+#include "core/gk-database.h"
+
+G_BEGIN_DECLS
+
+/* The one working-day calendar of the app: weekends off, public holidays
+ * off, make-up working days (调休) on, as stored in the holidays table. */
+
+gboolean gk_workdays_is_workday (GkDatabase  *db,
+                                 const GDate *date);
+
+/* The date N working days after DATE (N ≥ 0; 0 gives DATE itself when it
+ * is a working day, else the next working day). */
+gboolean gk_workdays_add        (GkDatabase  *db,
+                                 const GDate *date,
+                                 guint        n,
+                                 GDate       *result,
+                                 GError     **error);
+
+/* Imports date<TAB>holiday|workday<TAB>name lines ('#' starts a comment),
+ * replacing the stored days of the same dates; all or nothing, and an
+ * error names the line. Inside gk_database_write(). Returns the number of
+ * days imported. */
+gint     gk_workdays_import     (GkDatabase  *db,
+                                 const char  *contents,
+                                 GError     **error);
+
+/* The official days the app ships (2025 and 2026). */
+gint     gk_workdays_import_default (GkDatabase *db,
+                                     GError    **error);
+
+G_END_DECLS
