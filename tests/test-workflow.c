@@ -7,6 +7,7 @@
 #include "core/gk-core-error.h"
 #include "core/gk-directory.h"
 #include "core/gk-notices.h"
+#include "core/gk-requests.h"
 #include "core/gk-workflow.h"
 #include "gk-test-util.h"
 
@@ -606,6 +607,92 @@ test_audit_after_scenario (Fixture       *f,
   g_assert_cmpint (gk_test_query_int (f->db, "SELECT count(*) FROM audit_events WHERE entity = 'notice' AND person_id IS NULL"), ==, 0);
 }
 
+static void
+test_application_to_committee (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRequest) request = NULL;
+  g_autoptr(GArray) audiences = ids_of (f->db, gk_directory_find_audience, "相关党组织党员", NULL);
+  g_autoptr(GArray) methods = ids_of (f->db, method_id, "文件", NULL);
+  gint64 committee = gk_directory_find_organization (f->db, "党委", NULL);
+  gint64 id, notice;
+  GkNoticePlan plan;
+
+  /* Only party office records applications to the committee. */
+  g_assert_cmpint (gk_requests_new (f->db, f->staff, "李党员", TRUE, committee, "公开发展党员名单", "2026-02-10", &error), ==, 0);
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  id = gk_requests_new (f->db, f->office, "李党员", TRUE, committee, "公开2025年发展党员名单及程序", "2026-02-10", &error);
+  g_assert_no_error (error);
+  request = gk_requests_get (f->db, id, NULL);
+  g_assert_cmpstr (request->state, ==, "received");
+  /* 20 working days, across the Spring Festival and its make-up days. */
+  g_assert_cmpstr (request->deadline, ==, "2026-03-16");
+
+  g_assert_false (gk_requests_forward (f->db, f->office, id, gk_directory_find_organization (f->db, "计算机党总支", NULL), &error));
+  g_clear_error (&error);
+  g_assert_true (gk_requests_forward (f->db, f->office, id, f->org_dept, &error));
+  g_assert_no_error (error);
+
+  /* The department handles it as a notice through the school route. */
+  plan = (GkNoticePlan) {
+    .organization_id = f->org_dept, .application_id = id, .title = "关于2025年发展党员情况的说明",
+    .body = "现将2025年发展党员的程序和名单说明如下。", .audience_ids = audiences,
+    .planned_date = "2026-03-05", .method_ids = methods,
+  };
+  notice = gk_workflow_create (f->db, f->staff, &plan, NULL, &error);
+  g_assert_no_error (error);
+  act_ok (f, f->staff, notice, GK_ACTION_SUBMIT, NULL);
+  act_ok (f, f->principal, notice, GK_ACTION_REVIEW, &passing_review);
+  act_ok (f, f->leader, notice, GK_ACTION_APPROVE, NULL);
+  act_ok (f, f->staff, notice, GK_ACTION_PUBLISH, &(GkStepArgs) { .date = "2026-03-05" });
+
+  g_assert_true (gk_requests_extend (f->db, f->office, id, &error));
+  g_assert_false (gk_requests_extend (f->db, f->office, id, &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (gk_requests_reply (f->db, f->office, id, GK_REPLY_REFUSE, NULL, "2026-03-06", &error));
+  g_clear_error (&error);
+  g_assert_true (gk_requests_reply (f->db, f->office, id, GK_REPLY_DISCLOSE, NULL, "2026-03-06", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&request, gk_request_free);
+  request = gk_requests_get (f->db, id, NULL);
+  g_assert_cmpstr (request->state, ==, "replied");
+  g_assert_cmpstr (request->reply, ==, "disclose");
+  g_assert_true (request->extended);
+
+  /* A reply closes it. */
+  g_assert_false (gk_requests_reply (f->db, f->office, id, GK_REPLY_PARTIAL, "x", "2026-03-07", &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID);
+}
+
+static void
+test_application_to_general_branch (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkRequest) request = NULL;
+  gint64 id;
+
+  /* Party office has no say over a general branch's applications. */
+  g_assert_cmpint (gk_requests_new (f->db, f->office, "何老师", FALSE, f->org_gb, "公开党总支经费使用", "2026-04-01", &error), ==, 0);
+  g_clear_error (&error);
+
+  id = gk_requests_new (f->db, f->gb_secretary, "何老师", FALSE, f->org_gb, "公开党总支经费使用", "2026-04-01", &error);
+  g_assert_no_error (error);
+  request = gk_requests_get (f->db, id, NULL);
+  g_assert_cmpstr (request->handler, ==, "计算机党总支");
+
+  /* Handled by the branch itself: nothing to forward. */
+  g_assert_false (gk_requests_forward (f->db, f->gb_secretary, id, f->org_dept, &error));
+  g_clear_error (&error);
+  g_assert_true (gk_requests_reply (f->db, f->gb_secretary, id, GK_REPLY_PARTIAL, "个人信息不予公开", "2026-04-10", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +714,8 @@ main (int   argc,
   ADD ("/workflow/plan/warnings", test_method_warning);
   ADD ("/workflow/inbox-queries", test_inbox_queries);
   ADD ("/workflow/audit-chain", test_audit_after_scenario);
+  ADD ("/workflow/application/committee", test_application_to_committee);
+  ADD ("/workflow/application/general-branch", test_application_to_general_branch);
 #undef ADD
 
   return g_test_run ();

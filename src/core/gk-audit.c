@@ -87,8 +87,7 @@ gk_audit_append (GkDatabase  *db,
                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *at = g_date_time_format_iso8601 (now);
+  g_autofree char *at = gk_database_timestamp (db);
   g_autofree char *os_user = g_strdup_printf ("%s@%s", g_get_user_name (), g_get_host_name ());
   g_autofree char *prev_hash = NULL;
   g_autofree char *hash = NULL;

@@ -22,8 +22,9 @@ struct _GkDatabase
 
   char    *path;
   sqlite3 *handle;
-  gboolean in_write;
-  gint64   actor;
+  gboolean   in_write;
+  gint64     actor;
+  GDateTime *clock;
 };
 
 G_DEFINE_FINAL_TYPE (GkDatabase, gk_database, G_TYPE_OBJECT)
@@ -36,6 +37,7 @@ gk_database_finalize (GObject *object)
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   g_free (self->path);
+  g_clear_pointer (&self->clock, g_date_time_unref);
 
   G_OBJECT_CLASS (gk_database_parent_class)->finalize (object);
 }
@@ -482,6 +484,28 @@ gk_database_backup_to (GkDatabase  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+char *
+gk_database_timestamp (GkDatabase *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (self), NULL);
+
+  now = self->clock ? g_date_time_ref (self->clock) : g_date_time_new_now_utc ();
+  return g_date_time_format_iso8601 (now);
+}
+
+void
+gk_database_set_clock (GkDatabase *self,
+                       GDateTime  *now)
+{
+  g_return_if_fail (GK_IS_DATABASE (self));
+
+  g_clear_pointer (&self->clock, g_date_time_unref);
+  if (now != NULL)
+    self->clock = g_date_time_ref (now);
 }
 
 /* The person on whose behalf changes are made; recorded in every audit

@@ -52,6 +52,13 @@ gboolean      gk_database_backup_to       (GkDatabase   *self,
                                            const char   *dest_path,
                                            GError      **error);
 
+/* Now, UTC, ISO 8601: the time stamp of every record and audit event.
+ * A clock set with gk_database_set_clock() stands in for the real one, so
+ * that generated demo histories can be spread over a year. */
+char         *gk_database_timestamp       (GkDatabase   *self);
+void          gk_database_set_clock       (GkDatabase   *self,
+                                           GDateTime    *now);
+
 void          gk_database_set_actor       (GkDatabase   *self,
                                            gint64        person_id);
 gint64        gk_database_get_actor       (GkDatabase   *self);

@@ -55,14 +55,6 @@ gk_date_today_iso (void)
 }
 
 char *
-gk_timestamp_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format_iso8601 (now);
-}
-
-char *
 gk_date_to_chinese (const GDate *date)
 {
   g_return_val_if_fail (g_date_valid (date), NULL);

@@ -12,8 +12,6 @@ gboolean gk_date_parse        (const char  *text,
                                GError     **error);
 char    *gk_date_to_iso       (const GDate *date);
 char    *gk_date_today_iso    (void);
-/* Now, UTC, ISO 8601 with microseconds: the time stamps of records. */
-char    *gk_timestamp_now     (void);
 /* 2020年1月13日: the 成文日期 of a notice. */
 char    *gk_date_to_chinese   (const GDate *date);
 

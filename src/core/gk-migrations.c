@@ -198,7 +198,12 @@ static const char schema_v2[] =
   "                                       'upper-review', 'approved', 'published', 'rejected', 'withdrawn')),"
   "  proposer_id INTEGER NOT NULL REFERENCES people (id),"
   "  content_sha256 TEXT,"
+  /* approval_sha256: the exact PDF the approver was shown; pdf_sha256: the
+   * posted PDF, the same pages with the verification code (the first 8
+   * digits of approval_sha256) in the footer; font_report: substitutions. */
   "  approval_sha256 TEXT,"
+  "  pdf_sha256 TEXT,"
+  "  font_report TEXT,"
   "  approved_by INTEGER REFERENCES people (id),"
   "  approved_at TEXT,"
   "  published_date TEXT,"

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
   " (SELECT group_concat (x, '、') FROM (SELECT m.name AS x FROM notice_methods nm" \
   "   JOIN methods m ON m.id = nm.method_id WHERE nm.notice_id = n.id ORDER BY nm.position))," \
   " n.approval_sha256, n.content_sha256, coalesce (n.application_id, 0), coalesce (n.clarifies_id, 0)," \
-  " n.row_version, n.updated_at" \
+  " n.row_version, n.updated_at, n.pdf_sha256, n.font_report, n.approved_at" \
   " FROM notices n JOIN organizations o ON o.id = n.organization_id" \
   " JOIN people p ON p.id = n.proposer_id" \
   " LEFT JOIN catalog_items ci ON ci.id = n.item_id"

@@ -29,6 +29,9 @@ struct _GkNotice
   gint64   clarifies_id;
   gint64   row_version;
   char    *updated_at;
+  char    *pdf_sha256;
+  char    *font_report;
+  char    *approved_at;
 };
 
 G_DEFINE_FINAL_TYPE (GkNotice, gk_notice, G_TYPE_OBJECT)
@@ -128,6 +131,9 @@ gk_notice_finalize (GObject *object)
   g_free (self->approval_sha256);
   g_free (self->content_sha256);
   g_free (self->updated_at);
+  g_free (self->pdf_sha256);
+  g_free (self->font_report);
+  g_free (self->approved_at);
 
   G_OBJECT_CLASS (gk_notice_parent_class)->finalize (object);
 }
@@ -226,6 +232,9 @@ gk_notice_new_from_row (sqlite3_stmt *stmt)
   self->clarifies_id = sqlite3_column_int64 (stmt, 20);
   self->row_version = sqlite3_column_int64 (stmt, 21);
   self->updated_at = dup_column (stmt, 22);
+  self->pdf_sha256 = dup_column (stmt, 23);
+  self->font_report = dup_column (stmt, 24);
+  self->approved_at = dup_column (stmt, 25);
   return self;
 }
 
@@ -260,6 +269,9 @@ GETTER (gint64, application_id, application_id)
 GETTER (gint64, clarifies_id, clarifies_id)
 GETTER (gint64, row_version, row_version)
 GETTER (const char *, updated_at, updated_at)
+GETTER (const char *, pdf_sha256, pdf_sha256)
+GETTER (const char *, font_report, font_report)
+GETTER (const char *, approved_at, approved_at)
 
 const char *
 gk_notice_get_date (GkNotice *self)

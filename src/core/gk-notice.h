@@ -43,7 +43,14 @@ const char  *gk_notice_get_proposer        (GkNotice *self);
 /* Audience names and method names joined with 、 */
 const char  *gk_notice_get_audiences       (GkNotice *self);
 const char  *gk_notice_get_methods         (GkNotice *self);
+/* SHA-256 of the PDF the approver saw; its first 8 digits are the
+ * verification code printed on posted copies. */
 const char  *gk_notice_get_approval_sha256 (GkNotice *self);
+/* SHA-256 of the posted PDF (with the verification code). */
+const char  *gk_notice_get_pdf_sha256      (GkNotice *self);
+/* Font substitutions of the approved PDF, one per line. */
+const char  *gk_notice_get_font_report     (GkNotice *self);
+const char  *gk_notice_get_approved_at     (GkNotice *self);
 const char  *gk_notice_get_content_sha256  (GkNotice *self);
 gint64       gk_notice_get_application_id  (GkNotice *self);
 gint64       gk_notice_get_clarifies_id    (GkNotice *self);

@@ -388,7 +388,7 @@ add_event (GkDatabase  *db,
            GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = gk_timestamp_now ();
+  g_autofree char *now = gk_database_timestamp (db);
   g_autofree char *old_json = from_state ? gk_audit_json ("state", from_state, NULL) : NULL;
   g_autofree char *new_json = gk_audit_json ("state", to_state, "note", note, NULL);
 
@@ -423,7 +423,7 @@ set_state (GkDatabase       *db,
            GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = gk_timestamp_now ();
+  g_autofree char *now = gk_database_timestamp (db);
 
   stmt = gk_database_prepare (db,
                               "UPDATE notices SET state = ?, updated_at = ?, row_version = row_version + 1"
@@ -641,7 +641,7 @@ create_notice (GkDatabase *db,
   const GkNoticePlan *plan = change->plan;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) level_error = NULL;
-  g_autofree char *now = gk_timestamp_now ();
+  g_autofree char *now = gk_database_timestamp (db);
   GkLevel level;
 
   level = gk_workflow_level_of (db, plan->organization_id, &level_error);
@@ -726,7 +726,7 @@ edit_notice (GkDatabase *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *now = gk_timestamp_now ();
+  g_autofree char *now = gk_database_timestamp (db);
   gboolean was_editing;
 
   if (!read_notice (db, change->notice_id, &row, error) ||
@@ -774,8 +774,8 @@ edit_notice (GkDatabase *db,
     {
       g_autoptr(sqlite3_stmt) void_approval =
         gk_database_prepare (db,
-                             "UPDATE notices SET content_sha256 = NULL, approval_sha256 = NULL,"
-                             "  approved_by = NULL, approved_at = NULL WHERE id = ?",
+                             "UPDATE notices SET content_sha256 = NULL, approval_sha256 = NULL, pdf_sha256 = NULL,"
+                             "  font_report = NULL, approved_by = NULL, approved_at = NULL WHERE id = ?",
                              error);
 
       if (void_approval == NULL)
@@ -890,7 +890,7 @@ record_review (GkDatabase       *db,
 {
   const GkStepArgs *args = step->args;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = gk_timestamp_now ();
+  g_autofree char *now = gk_database_timestamp (db);
 
   if (!require_text (args->secrecy, _("The confidentiality check (保密审查)"), error) ||
       !require_text (args->necessity, _("The necessity finding"), error) ||
@@ -940,14 +940,14 @@ record_approval (GkDatabase  *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *content = gk_workflow_content_sha256 (db, step->notice_id, error);
-  g_autofree char *now = gk_timestamp_now ();
+  g_autofree char *now = gk_database_timestamp (db);
 
   if (content == NULL)
     return FALSE;
 
   stmt = gk_database_prepare (db,
-                              "UPDATE notices SET content_sha256 = ?, approval_sha256 = ?, approved_by = ?, approved_at = ?"
-                              " WHERE id = ?",
+                              "UPDATE notices SET content_sha256 = ?, approval_sha256 = ?, approved_by = ?, approved_at = ?,"
+                              "  pdf_sha256 = ?, font_report = ? WHERE id = ?",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -956,7 +956,9 @@ record_approval (GkDatabase  *db,
   sqlite3_bind_text (stmt, 2, step->args->pdf_sha256 ? step->args->pdf_sha256 : content, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, step->actor_id);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, step->notice_id);
+  sqlite3_bind_text (stmt, 5, step->args->posted_sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, step->args->font_report, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, step->notice_id);
   return gk_database_step_done (db, stmt, error);
 }
 
@@ -968,7 +970,7 @@ record_decision (GkDatabase  *db,
 {
   const GkStepArgs *args = step->args;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = gk_timestamp_now ();
+  g_autofree char *now = gk_database_timestamp (db);
 
   if (!require_date (args->date, _("The meeting or reply date"), error) ||
       !require_text (args->reference, _("The minutes or document reference"), error))
@@ -1084,7 +1086,7 @@ record_stage (GkDatabase  *db,
   g_autofree char *approved = NULL;
   g_autofree char *audiences = NULL;
   g_autofree char *methods = NULL;
-  g_autofree char *now = gk_timestamp_now ();
+  g_autofree char *now = gk_database_timestamp (db);
 
   if (!require_date (args->date, _("The date of publication"), error))
     return FALSE;

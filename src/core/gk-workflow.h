@@ -78,8 +78,12 @@ typedef struct
    * (NULL: all of the plan's) */
   GArray         *audience_ids;
   GArray         *method_ids;
-  /* approve: SHA-256 of the exact rendered PDF being approved */
+  /* approve, and decide or upper-approve when they approve: SHA-256 of the
+   * exact PDF the approver saw, of the posted PDF (the same with the
+   * verification code) and the fonts substituted in them */
   const char     *pdf_sha256;
+  const char     *posted_sha256;
+  const char     *font_report;
 } GkStepArgs;
 
 GkLevel   gk_workflow_level_of    (GkDatabase      *db,
