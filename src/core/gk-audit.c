@@ -8,6 +8,7 @@
  */
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 
 #include "core/gk-audit.h"
@@ -187,7 +188,7 @@ gk_audit_verify (GkDatabase  *db,
           if (broken_id != NULL)
             *broken_id = event.id;
           g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_BROKEN_CHAIN,
-                       _("The audit log is broken at event %" G_GINT64_FORMAT " (%s %s #%" G_GINT64_FORMAT "): it was changed or removed after it was written"),
+                       _("The audit log is broken at event %" PRId64 " (%s %s #%" PRId64 "): it was changed or removed after it was written"),
                        event.id, event.action, event.entity, event.entity_id);
           return FALSE;
         }

@@ -1,6 +1,7 @@
 /* gk-catalog.c: disclosure catalogs (公开目录), their items and search */
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "core/gk-audit.h"
 #include "core/gk-cadence.h"
@@ -179,7 +180,7 @@ insert_links (GkDatabase  *db,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
-                       _("Cannot link item %" G_GINT64_FORMAT ": %s"),
+                       _("Cannot link item %" PRId64 ": %s"),
                        item_id, sqlite3_errmsg (gk_database_get_handle (db)));
           return FALSE;
         }

@@ -1,6 +1,7 @@
 /* gk-notices.c: reading notices — one, a filtered list, a history */
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "core/gk-core-error.h"
 #include "core/gk-notice-private.h"
@@ -23,7 +24,7 @@ gk_notices_get (GkDatabase  *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
-                   _("There is no notice %" G_GINT64_FORMAT), notice_id);
+                   _("There is no notice %" PRId64), notice_id);
       return NULL;
     }
   return gk_notice_new_from_row (stmt);

@@ -1,6 +1,7 @@
 /* gk-requests.c: applications to disclose (个别申请) */
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "core/gk-audit.h"
 #include "core/gk-core-error.h"
@@ -90,7 +91,7 @@ gk_requests_get (GkDatabase  *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
-                   _("There is no application %" G_GINT64_FORMAT), request_id);
+                   _("There is no application %" PRId64), request_id);
       return NULL;
     }
   return request_from_row (stmt);
@@ -299,7 +300,7 @@ open_request (GkDatabase         *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
-                   _("There is no application %" G_GINT64_FORMAT), change->request_id);
+                   _("There is no application %" PRId64), change->request_id);
       return NULL;
     }
   request = request_from_row (stmt);
@@ -311,13 +312,13 @@ open_request (GkDatabase         *db,
   if (wanted_state != NULL && !g_str_equal (request->state, wanted_state))
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
-                   _("Application %" G_GINT64_FORMAT " is %s, not %s"), request->id, request->state, wanted_state);
+                   _("Application %" PRId64 " is %s, not %s"), request->id, request->state, wanted_state);
       return NULL;
     }
   if (g_str_equal (request->state, "replied"))
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
-                   _("Application %" G_GINT64_FORMAT " was answered on %s"), request->id, request->replied_date);
+                   _("Application %" PRId64 " was answered on %s"), request->id, request->replied_date);
       return NULL;
     }
   return g_steal_pointer (&request);
@@ -405,7 +406,7 @@ extend_request (GkDatabase *db,
   if (request->extended)
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
-                   _("The deadline of application %" G_GINT64_FORMAT " was extended once already"), request->id);
+                   _("The deadline of application %" PRId64 " was extended once already"), request->id);
       return FALSE;
     }
   if (!gk_date_parse (request->deadline, &old_deadline, error) ||

@@ -8,6 +8,7 @@
  */
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "core/gk-audit.h"
 #include "core/gk-core-error.h"
@@ -136,7 +137,7 @@ read_notice (GkDatabase  *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
-                   _("There is no notice %" G_GINT64_FORMAT), notice_id);
+                   _("There is no notice %" PRId64), notice_id);
       return FALSE;
     }
   row->id = notice_id;
@@ -354,7 +355,7 @@ check_version (GkDatabase       *db,
 
   situation = describe_situation (db, row);
   g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_CONFLICT,
-               _("Notice %" G_GINT64_FORMAT " was changed by someone else first: %s"), row->id, situation);
+               _("Notice %" PRId64 " was changed by someone else first: %s"), row->id, situation);
   return FALSE;
 }
 
@@ -373,7 +374,7 @@ check_allowed (GkDatabase       *db,
 
   situation = describe_situation (db, row);
   g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
-               _("You cannot %s notice %" G_GINT64_FORMAT ": %s"), what, row->id, situation);
+               _("You cannot %s notice %" PRId64 ": %s"), what, row->id, situation);
   return FALSE;
 }
 
@@ -440,7 +441,7 @@ set_state (GkDatabase       *db,
   if (sqlite3_changes (gk_database_get_handle (db)) != 1)
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_CONFLICT,
-                   _("Notice %" G_GINT64_FORMAT " was changed by someone else first; reload it"), row->id);
+                   _("Notice %" PRId64 " was changed by someone else first; reload it"), row->id);
       return FALSE;
     }
   return TRUE;
@@ -535,7 +536,7 @@ gk_workflow_level_of (GkDatabase  *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
-                   _("There is no organization %" G_GINT64_FORMAT), organization_id);
+                   _("There is no organization %" PRId64), organization_id);
       return GK_LEVEL_SCHOOL;
     }
   return gk_level_for_kind ((const char *) sqlite3_column_text (stmt, 0));
@@ -1310,7 +1311,7 @@ gk_workflow_content_sha256 (GkDatabase  *db,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
-                   _("There is no notice %" G_GINT64_FORMAT), notice_id);
+                   _("There is no notice %" PRId64), notice_id);
       return NULL;
     }
   g_checksum_update (sum, sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));

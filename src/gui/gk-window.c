@@ -1,0 +1,458 @@
+/* gk-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+
+#include "core/gk-database.h"
+#include "core/gk-template.h"
+#include "catalog/gk-catalog-page.h"
+#include "gk-window.h"
+
+#define DEFAULT_TEMPLATE "jinzhong-2020"
+
+struct _GkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GkContext            *context;
+
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GkCatalogPage        *catalog_page;
+  GMenu                *recent_menu;
+};
+
+G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GSettings *
+gk_window_get_settings (GkWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app != NULL ? gk_application_get_settings (GK_APPLICATION (app)) : NULL;
+}
+
+static void
+gk_window_show_error (GkWindow     *self,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+gk_window_set_context (GkWindow   *self,
+                       GkContext  *context)
+{
+  GkDatabase *db;
+  g_autofree char *basename = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *title = NULL;
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  db = gk_context_get_database (context);
+  basename = g_path_get_basename (gk_database_get_path (db));
+  display_name = g_filename_display_name (basename);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, display_name);
+  /* Translators: the window title, %s is the database file name */
+  title = g_strdup_printf (_("%s — Gongkai"), display_name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gk_catalog_page_set_context (self->catalog_page, context);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+static void
+gk_window_use_database (GkWindow   *self,
+                        GkDatabase *db)
+{
+  g_autoptr(GkContext) context = gk_context_new (db);
+  GtkApplication *app;
+
+  gk_window_set_context (self, context);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app != NULL)
+    gk_application_remember_database (GK_APPLICATION (app), gk_database_get_path (db));
+}
+
+gboolean
+gk_window_open_database (GkWindow   *self,
+                         const char *path,
+                         gboolean    create_if_missing)
+{
+  g_autoptr(GkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (create_if_missing && !g_file_test (path, G_FILE_TEST_EXISTS))
+    db = gk_template_create_database (path, DEFAULT_TEMPLATE, &error);
+  else
+    db = gk_database_open (path, &error);
+
+  if (db == NULL)
+    {
+      gk_window_show_error (self, _("Could Not Open the Database"), error);
+      return FALSE;
+    }
+
+  gk_window_use_database (self, db);
+  return TRUE;
+}
+
+static void
+gk_window_create_database (GkWindow   *self,
+                           const char *path)
+{
+  g_autoptr(GkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = gk_template_create_database (path, DEFAULT_TEMPLATE, &error);
+  if (db == NULL)
+    {
+      gk_window_show_error (self, _("Could Not Create the Database"), error);
+      return;
+    }
+
+  gk_window_use_database (self, db);
+}
+
+static void
+gk_window_rebuild_recent_menu (GkWindow *self)
+{
+  GSettings *settings = gk_window_get_settings (self);
+  g_auto(GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_menu);
+
+  if (settings != NULL)
+    recent = g_settings_get_strv (settings, "recent-databases");
+
+  if (recent == NULL || recent[0] == NULL)
+    {
+      g_menu_append (self->recent_menu, _("No Recent Databases"), NULL);
+      return;
+    }
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *basename = g_path_get_basename (recent[i]);
+      g_autofree char *display = g_filename_display_name (basename);
+      g_auto(GStrv) parts = NULL;
+      g_autofree char *label = NULL;
+
+      /* Menu labels take _ as a mnemonic marker: double it. */
+      parts = g_strsplit (display, "_", -1);
+      label = g_strjoinv ("__", parts);
+
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+static GtkFileChooserNative *
+gk_window_new_file_chooser (GkWindow             *self,
+                            const char           *title,
+                            GtkFileChooserAction  action,
+                            const char           *accept_label)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                        accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (databases, _("Gongkai Databases"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_filter_add_mime_type (databases, "application/vnd.sqlite3");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), databases);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+
+  return native;
+}
+
+/* The path the user chose, or NULL when they cancelled. */
+static char *
+file_chooser_get_path (GtkNativeDialog *native,
+                       int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+static void
+on_open_response (GtkNativeDialog *native,
+                  int              response,
+                  GkWindow        *self)
+{
+  g_autofree char *path = file_chooser_get_path (native, response);
+
+  if (path != NULL)
+    gk_window_open_database (self, path, FALSE);
+
+  g_object_unref (native);
+}
+
+static void
+on_new_response (GtkNativeDialog *native,
+                 int              response,
+                 GkWindow        *self)
+{
+  g_autofree char *path = file_chooser_get_path (native, response);
+
+  if (path != NULL)
+    gk_window_create_database (self, path);
+
+  g_object_unref (native);
+}
+
+static void
+gk_window_open_database_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = gk_window_new_file_chooser (self, _("Open Database"),
+                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  g_signal_connect_object (native, "response", G_CALLBACK (on_open_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+gk_window_new_database_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = gk_window_new_file_chooser (self, _("New Database"),
+                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
+  /* Translators: the file name suggested for a new database */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("disclosure.db"));
+  g_signal_connect_object (native, "response", G_CALLBACK (on_new_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+gk_window_open_recent_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  gk_window_open_database (GK_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+gk_window_show_page_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         g_variant_get_string (parameter, NULL));
+}
+
+static void
+gk_window_find_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "catalog");
+  gk_catalog_page_focus_search (self->catalog_page);
+}
+
+static void
+gk_window_restore_state (GkWindow *self)
+{
+  GSettings *settings = gk_window_get_settings (self);
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  width = g_settings_get_int (settings, "window-width");
+  height = g_settings_get_int (settings, "window-height");
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+gk_window_save_state (GkWindow *self)
+{
+  GSettings *settings = gk_window_get_settings (self);
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  if (settings == NULL)
+    return;
+
+  g_settings_delay (settings);
+  /* The unmaximized size is what the next start should restore. */
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+  g_settings_set_boolean (settings, "window-maximized", maximized);
+  g_settings_apply (settings);
+}
+
+static gboolean
+gk_window_close_request (GtkWindow *window)
+{
+  gk_window_save_state (GK_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (gk_window_parent_class)->close_request (window);
+}
+
+static void
+gk_window_dispose (GObject *object)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (gk_window_parent_class)->dispose (object);
+}
+
+static void
+gk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  GkWindow *self = GK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_window_class_init (GkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const struct {
+    guint key;
+    const char *page;
+  } page_keys[] = {
+    { GDK_KEY_1, "catalog" },
+    { GDK_KEY_2, "approvals" },
+    { GDK_KEY_3, "calendar" },
+  };
+
+  object_class->dispose = gk_window_dispose;
+  object_class->get_property = gk_window_get_property;
+
+  window_class->close_request = gk_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         GK_TYPE_CONTEXT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GK_TYPE_CATALOG_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_menu);
+
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, gk_window_new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, gk_window_open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", gk_window_open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", gk_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, gk_window_find_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, page_keys[i].key, GDK_ALT_MASK,
+                                         "win.show-page", "s", page_keys[i].page);
+}
+
+static void
+gk_window_init (GkWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GkWindow *
+gk_window_new (GkApplication *application)
+{
+  GkWindow *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (GK_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (GK_TYPE_WINDOW, "application", application, NULL);
+
+  gk_window_restore_state (self);
+  gk_window_rebuild_recent_menu (self);
+
+  settings = gk_window_get_settings (self);
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed::recent-databases",
+                             G_CALLBACK (gk_window_rebuild_recent_menu), self,
+                             G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+GkContext *
+gk_window_get_context (GkWindow *self)
+{
+  g_return_val_if_fail (GK_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
