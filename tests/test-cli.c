@@ -274,6 +274,148 @@ test_verify_and_backup (void)
   assert_failed (&verify_tampered, "event 7");
 }
 
+/* "key: value" lines of notice show, up to the history. */
+static GHashTable *
+parse_show (const char *text)
+{
+  GHashTable *fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL && !g_str_equal (lines[i], "history:"); i++)
+    {
+      const char *colon = strstr (lines[i], ": ");
+
+      if (colon != NULL)
+        g_hash_table_insert (fields, g_strndup (lines[i], colon - lines[i]), g_strdup (colon + 2));
+      else if (g_str_has_suffix (lines[i], ":"))
+        g_hash_table_insert (fields, g_strndup (lines[i], strlen (lines[i]) - 1), g_strdup (""));
+    }
+  return fields;
+}
+
+static void
+ok (const char *first,
+    ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("GONGKAI_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run.out, &run.err, &run.status, &error);
+  g_assert_no_error (error);
+  if (exit_code (&run) != 0)
+    g_error ("%s %s failed: %s", first, (const char *) argv->pdata[2], run.err);
+}
+
+static void
+test_notice_route (void)
+{
+  g_autofree char *db = new_database ("jinzhong-2020");
+  g_autofree char *body = g_strconcat (db, ".txt", NULL);
+  g_autofree char *pdf = g_strconcat (db, ".pdf", NULL);
+  g_autofree char *pdf_contents = NULL;
+  g_autofree char *pdf_sha = NULL;
+  g_auto(Run) created = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) show = { 0 };
+  g_autoptr(GHashTable) fields = NULL;
+  g_auto(GStrv) columns = NULL;
+  gsize pdf_length = 0;
+  const char *keys[] = { "id", "state", "level", "org", "title", "audiences", "date", "methods",
+                         "waiting-for", "approval-sha256" };
+
+  ok ("person", "add", db, "王干事", "--role", "staff@组织部", NULL);
+  ok ("person", "add", db, "刘部长", "--role", "principal@组织部", NULL);
+  ok ("person", "add", db, "陈校长", "--role", "leader@党委", "--oversees", "组织部", NULL);
+  g_file_set_contents (body, "现将2026年上半年党费收缴、管理和使用情况公布如下。\n一、收缴情况。应交党费均已按时足额交纳。\n", -1, NULL);
+
+  cli (&created, "notice", "new", db, "--as", "王干事", "--org", "组织部", "--item", "21",
+       "--title", "2026年上半年党费收缴情况", "--body-file", body, "--audience", "全体党员",
+       "--date", "2026-07-10", "--method", "会议", NULL);
+  g_assert_cmpint (exit_code (&created), ==, 0);
+  g_strchomp (created.out);
+  g_assert_cmpstr (created.out, ==, "1");
+
+  ok ("notice", "submit", db, "1", "--as", "王干事", NULL);
+
+  /* Out of turn: the leader may not approve what is not reviewed. */
+  cli (&refused, "notice", "approve", db, "1", "--as", "陈校长", NULL);
+  assert_failed (&refused, "刘部长");
+
+  ok ("notice", "review", db, "1", "--as", "刘部长", "--secrecy", "ok", "--necessity", "ok",
+      "--accuracy", "ok", "--risk", "low", NULL);
+
+  cli (&list, "notice", "list", db, "--waiting-for", "陈校长", NULL);
+  g_assert_cmpint (exit_code (&list), ==, 0);
+  columns = g_strsplit (g_strchomp (list.out), "\t", -1);
+  g_assert_cmpuint (g_strv_length (columns), ==, 4);
+  g_assert_cmpstr (columns[0], ==, "1");
+  g_assert_cmpstr (columns[1], ==, "reviewed");
+  g_assert_cmpstr (columns[2], ==, "2026-07-10");
+  g_assert_cmpstr (columns[3], ==, "2026年上半年党费收缴情况");
+
+  ok ("notice", "approve", db, "1", "--as", "陈校长", NULL);
+  ok ("notice", "export", db, "1", "-o", pdf, NULL);
+  ok ("notice", "publish", db, "1", "--as", "王干事", "--date", "2026-07-12", NULL);
+
+  cli (&show, "notice", "show", db, "1", NULL);
+  g_assert_cmpint (exit_code (&show), ==, 0);
+  fields = parse_show (show.out);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (g_hash_table_contains (fields, keys[i]));
+  g_assert_cmpstr (g_hash_table_lookup (fields, "state"), ==, "published");
+  g_assert_cmpstr (g_hash_table_lookup (fields, "level"), ==, "school");
+  g_assert_cmpstr (g_hash_table_lookup (fields, "org"), ==, "组织部");
+  g_assert_cmpstr (g_hash_table_lookup (fields, "date"), ==, "2026-07-12");
+  g_assert_cmpstr (g_hash_table_lookup (fields, "waiting-for"), ==, "");
+  g_assert_cmpuint (strlen (g_hash_table_lookup (fields, "approval-sha256")), ==, 64);
+  g_assert_nonnull (strstr (show.out, "history:\n"));
+  g_assert_nonnull (strstr (show.out, "\treview\tsubmitted → reviewed\t"));
+
+  /* The exported PDF is exactly the one the approval bound. */
+  g_file_get_contents (pdf, &pdf_contents, &pdf_length, NULL);
+  g_assert_true (g_str_has_prefix (pdf_contents, "%PDF-"));
+  pdf_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) pdf_contents, pdf_length);
+  g_assert_cmpstr (pdf_sha, ==, g_hash_table_lookup (fields, "pdf-sha256"));
+}
+
+static void
+test_holidays_and_workday (void)
+{
+  g_autofree char *db = new_database ("empty");
+  g_autofree char *tsv = g_strconcat (db, ".tsv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) workday = { 0 };
+  g_auto(Run) after_import = { 0 };
+
+  g_file_set_contents (tsv, "# 2027\n2027-01-01\tholiday\t元旦\n2027-13-01\tholiday\t?\n", -1, NULL);
+  before = gk_test_file_checksum (db);
+  cli (&bad, "holidays", "import", db, tsv, NULL);
+  assert_failed (&bad, "Line 3");
+  after = gk_test_file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The shipped calendar: Spring Festival 2026 with its make-up Saturday. */
+  cli (&workday, "workday", db, "2026-02-13", "2", NULL);
+  g_assert_cmpstr (workday.out, ==, "2026-02-24\n");
+
+  g_file_set_contents (tsv, "2027-03-05\tholiday\t测试\n", -1, NULL);
+  ok ("holidays", "import", db, tsv, NULL);
+  cli (&after_import, "workday", db, "2027-03-04", "1", NULL);
+  g_assert_cmpstr (after_import.out, ==, "2027-03-08\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +429,8 @@ main (int   argc,
   g_test_add_func ("/cli/org-and-person", test_org_and_person);
   g_test_add_func ("/cli/errors-change-nothing", test_errors_change_nothing);
   g_test_add_func ("/cli/verify-and-backup", test_verify_and_backup);
+  g_test_add_func ("/cli/notice-route", test_notice_route);
+  g_test_add_func ("/cli/holidays-and-workday", test_holidays_and_workday);
 
   return g_test_run ();
 }

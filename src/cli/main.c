@@ -20,6 +20,10 @@ static const struct {
   { "org", gk_cli_org, N_("Add organizations") },
   { "person", gk_cli_person, N_("Add people with their roles") },
   { "catalog", gk_cli_catalog, N_("Export a disclosure catalog") },
+  { "notice", gk_cli_notice, N_("Propose, review, approve, publish and export notices") },
+  { "application", gk_cli_application, N_("Record, forward and answer applications") },
+  { "holidays", gk_cli_holidays, N_("Import public holidays and make-up working days") },
+  { "workday", gk_cli_workday, N_("The date N working days later") },
   { "verify", gk_cli_verify, N_("Check the file and the audit chain") },
   { "backup", gk_cli_backup, N_("Copy the database to a new file") },
 };

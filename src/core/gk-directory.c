@@ -410,3 +410,13 @@ gk_directory_find_audience (GkDatabase  *db,
                              "SELECT id FROM audiences WHERE name = ?1",
                              name_or_id, _("audience"), error);
 }
+
+gint64
+gk_directory_find_method (GkDatabase  *db,
+                          const char  *name_or_id,
+                          GError     **error)
+{
+  return find_by_name_or_id (db, "methods",
+                             "SELECT id FROM methods WHERE name = ?1",
+                             name_or_id, _("method"), error);
+}

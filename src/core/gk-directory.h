@@ -52,4 +52,9 @@ gint64   gk_directory_find_audience    (GkDatabase  *db,
                                         const char  *name_or_id,
                                         GError     **error);
 
+/* 会议, 公开栏 … (第十四条) */
+gint64   gk_directory_find_method      (GkDatabase  *db,
+                                        const char  *name_or_id,
+                                        GError     **error);
+
 G_END_DECLS

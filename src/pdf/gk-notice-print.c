@@ -1,0 +1,133 @@
+/* gk-notice-print.c: a notice from the database, printed */
+
+#include "core/gk-dates.h"
+#include "pdf/gk-fonts.h"
+#include "pdf/gk-notice-print.h"
+
+static char *
+query_text (GkDatabase *db,
+            const char *sql,
+            gint64      id)
+{
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+GkNoticeLayout
+gk_notice_print_layout (GkNotice *notice)
+{
+  GkNoticeLayout layout = GK_NOTICE_LAYOUT_BULLETIN;
+
+  gk_notice_layout_from_string (gk_notice_get_layout (notice), &layout);
+  return layout;
+}
+
+GkNoticeContent *
+gk_notice_print_content (GkDatabase  *db,
+                         GkNotice    *notice,
+                         GError     **error)
+{
+  g_autoptr(GkNoticeContent) content = gk_notice_content_new ();
+  const char *state = gk_notice_get_state (notice);
+  const char *approval = gk_notice_get_approval_sha256 (notice);
+  gint64 org = gk_notice_get_organization_id (notice);
+  g_autofree char *short_name = NULL;
+  g_autofree char *sequence = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (GK_IS_NOTICE (notice), NULL);
+
+  if (!gk_date_parse (gk_notice_get_planned_date (notice), &content->date, error))
+    return NULL;
+
+  content->title = g_strdup (gk_notice_get_title (notice));
+  content->body = g_strdup (gk_notice_get_body (notice));
+  content->audiences = g_strdup (gk_notice_get_audiences (notice));
+  content->signature = query_text (db, "SELECT name FROM organizations WHERE id = ?", org);
+  content->feedback = query_text (db, "SELECT value FROM settings WHERE key = 'feedback-channel' AND ?1 > 0", org);
+
+  /* The printed notice is Chinese whatever the interface language. The red
+   * header names the issuing organization and numbers the document within
+   * its year, as the measures themselves are numbered (党办字〔2020〕3号). */
+  content->issuer = g_strdup_printf ("%s文件", content->signature ? content->signature : "");
+  short_name = query_text (db, "SELECT coalesce (short_name, name) FROM organizations WHERE id = ?", org);
+  sequence = query_text (db,
+                         "SELECT count(*) FROM notices m, notices n WHERE n.id = ?1"
+                         " AND m.organization_id = n.organization_id AND m.id <= n.id"
+                         " AND substr (m.planned_date, 1, 4) = substr (n.planned_date, 1, 4)",
+                         gk_notice_get_id (notice));
+  content->doc_number = g_strdup_printf ("%s字〔%u〕%s号", short_name ? short_name : "",
+                                         g_date_get_year (&content->date), sequence ? sequence : "1");
+
+  content->draft = g_str_equal (state, "draft") || g_str_equal (state, "returned");
+  if ((g_str_equal (state, "approved") || g_str_equal (state, "published")) && strlen (approval) >= 8)
+    content->verification = g_strndup (approval, 8);
+
+  return g_steal_pointer (&content);
+}
+
+GBytes *
+gk_notice_print_render (const GkNoticeContent  *content,
+                        GkNoticeLayout          layout,
+                        char                  **sha256,
+                        char                  **substitutions,
+                        GError                **error)
+{
+  g_autoptr(GkNoticeRenderer) renderer = gk_notice_renderer_new (content, layout);
+  g_autoptr(GBytes) pdf = gk_notice_renderer_render_pdf (renderer, error);
+
+  if (pdf == NULL)
+    return NULL;
+
+  if (sha256 != NULL)
+    *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+
+  if (substitutions != NULL)
+    {
+      g_autoptr(GPtrArray) subs = gk_notice_renderer_get_substitutions (renderer);
+      g_autoptr(GString) report = g_string_new (NULL);
+
+      for (guint i = 0; i < subs->len; i++)
+        {
+          g_autofree char *line = gk_font_substitution_describe (g_ptr_array_index (subs, i));
+
+          g_string_append_printf (report, "%s%s", report->len ? "\n" : "", line);
+        }
+      *substitutions = g_string_free (g_steal_pointer (&report), FALSE);
+    }
+  return g_steal_pointer (&pdf);
+}
+
+gboolean
+gk_notice_print_approval (const GkNoticeContent  *content,
+                          GkNoticeLayout          layout,
+                          char                  **approval,
+                          char                  **posted,
+                          char                  **font_report,
+                          GError                **error)
+{
+  g_autoptr(GkNoticeContent) clean = gk_notice_content_copy (content);
+  g_autoptr(GBytes) shown = NULL;
+  g_autoptr(GBytes) printed = NULL;
+  g_autofree char *approval_hash = NULL;
+
+  clean->draft = FALSE;
+  g_clear_pointer (&clean->verification, g_free);
+  shown = gk_notice_print_render (clean, layout, &approval_hash, font_report, error);
+  if (shown == NULL)
+    return FALSE;
+
+  clean->verification = g_strndup (approval_hash, 8);
+  printed = gk_notice_print_render (clean, layout, posted, NULL, error);
+  if (printed == NULL)
+    return FALSE;
+
+  *approval = g_steal_pointer (&approval_hash);
+  return TRUE;
+}
