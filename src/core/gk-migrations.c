@@ -207,6 +207,9 @@ static const char schema_v2[] =
   "  approved_by INTEGER REFERENCES people (id),"
   "  approved_at TEXT,"
   "  published_date TEXT,"
+  /* Which obligation of its catalog item it fulfils (calendar), e.g.
+   * "yearly-after:01-31@2025"; NULL when not said. */
+  "  obligation TEXT,"
   "  created_at TEXT NOT NULL,"
   "  updated_at TEXT NOT NULL,"
   "  row_version INTEGER NOT NULL DEFAULT 1"
@@ -281,6 +284,46 @@ static const char schema_v2[] =
   "CREATE INDEX notice_events_notice ON notice_events (notice_id, id);"
 
   "CREATE VIRTUAL TABLE notices_fts USING fts5 (title, body, tokenize = 'trigram');"
+
+  /* 备案: a filed version of a catalog, kept whole and never changed. */
+  "CREATE TABLE catalog_filings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  catalog_id INTEGER NOT NULL REFERENCES catalogs (id),"
+  "  filed_at TEXT NOT NULL,"
+  "  filed_by INTEGER NOT NULL REFERENCES people (id),"
+  "  last_revision_id INTEGER NOT NULL DEFAULT 0,"
+  "  snapshot TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX catalog_filings_catalog ON catalog_filings (catalog_id, id);"
+  "CREATE TRIGGER catalog_filings_no_update BEFORE UPDATE ON catalog_filings"
+  "  BEGIN SELECT RAISE (ABORT, 'a filed catalog cannot be changed'); END;"
+  "CREATE TRIGGER catalog_filings_no_delete BEFORE DELETE ON catalog_filings"
+  "  BEGIN SELECT RAISE (ABORT, 'a filed catalog cannot be removed'); END;"
+
+  /* The calendar: events that start an on-event obligation, and
+   * obligations waived with a reason. A period names one obligation of an
+   * item: 2026, 2026-H1, 2026-Q3, 2026-07, 2026-T1, or event:<id>. */
+  "CREATE TABLE item_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES catalog_items (id),"
+  "  event_date TEXT NOT NULL,"
+  "  description TEXT NOT NULL,"
+  "  recorded_by INTEGER REFERENCES people (id),"
+  "  at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX item_events_item ON item_events (item_id, event_date);"
+  "CREATE TABLE obligation_waivers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES catalog_items (id),"
+  "  rule TEXT NOT NULL,"
+  "  period TEXT NOT NULL,"
+  "  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+  "  waived_by INTEGER NOT NULL REFERENCES people (id),"
+  "  at TEXT NOT NULL,"
+  "  UNIQUE (item_id, rule, period)"
+  ");"
 
   /* Who the procedure waits for, and for which step: the routing table of
    * DESIGN §3 in one place, used by the inbox, the CLI and the checks.
