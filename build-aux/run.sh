@@ -7,6 +7,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 "$here/build.sh"
 cd "$here/.."
 db=${1:-gongkai-demo.db}
-[[ -f $db ]] || build/src/cli/gongkai-cli init "$db" --template jinzhong-2020
+[[ -f $db ]] || build/src/cli/gongkai-cli init "$db" --template jinzhong-2020 --demo
 export GSETTINGS_SCHEMA_DIR=$PWD/build/data GONGKAI_LOCALEDIR=$PWD/build/po
 exec build/src/gongkai --database "$db"

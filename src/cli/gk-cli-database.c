@@ -1,11 +1,14 @@
-/* init, verify and backup: commands on the database file as a whole */
+/* init, verify, backup and restore: commands on the database file as a whole */
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "cli/gk-cli.h"
 #include "core/gk-audit.h"
+#include "core/gk-backups.h"
 #include "core/gk-core-error.h"
+#include "core/gk-demo.h"
 #include "core/gk-template.h"
 
 gboolean
@@ -15,38 +18,29 @@ gk_cli_init (int      argc,
 {
   g_autofree char *template_name = NULL;
   g_autoptr(GkDatabase) db = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gboolean demo = FALSE;
   const GOptionEntry options[] = {
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name,
       N_("jinzhong-2020 (the 2020 measures' catalog, the default) or empty"), N_("NAME") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
+      N_("Add fictional general branches, people, notices and applications to try the app with"), NULL },
     { NULL }
   };
 
-  if (!gk_cli_parse (&argc, &argv, options, "init DB [--template jinzhong-2020|empty]", 1, error))
+  if (!gk_cli_parse (&argc, &argv, options, "init DB [--template jinzhong-2020|empty] [--demo]", 1, error))
     return FALSE;
 
   db = gk_template_create_database (argv[1], template_name ? template_name : "jinzhong-2020", error);
-  return db != NULL;
-}
+  if (db == NULL || !demo)
+    return db != NULL;
 
-static gboolean
-integrity_check (GkDatabase  *db,
-                 GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, "PRAGMA integrity_check", error);
-  const char *result;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  now = g_date_time_new_now_local ();
+  if (!gk_demo_populate (db, now, error))
     {
-      gk_database_set_error (db, error, _("Cannot check the file"));
-      return FALSE;
-    }
-  result = (const char *) sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_DATABASE,
-                   _("The file is damaged: %s"), result);
+      /* Leave no half-made file behind. */
+      g_clear_object (&db);
+      g_unlink (argv[1]);
       return FALSE;
     }
   return TRUE;
@@ -63,7 +57,7 @@ gk_cli_verify (int      argc,
     return FALSE;
 
   db = gk_cli_open (argv[1], error);
-  if (db == NULL || !integrity_check (db, error) || !gk_audit_verify (db, NULL, error))
+  if (db == NULL || !gk_database_integrity_check (db, error) || !gk_audit_verify (db, NULL, error))
     return FALSE;
 
   puts ("ok");
@@ -82,4 +76,36 @@ gk_cli_backup (int      argc,
 
   db = gk_cli_open (argv[1], error);
   return db != NULL && gk_database_backup_to (db, argv[2], error);
+}
+
+/* The current content is backed up first (its path is printed); --yes
+ * because everything written since the backup is replaced. */
+gboolean
+gk_cli_restore (int      argc,
+                char   **argv,
+                GError **error)
+{
+  g_autoptr(GkDatabase) db = NULL;
+  g_autofree char *safety_copy = NULL;
+  gboolean yes = FALSE;
+  const GOptionEntry options[] = {
+    { "yes", 0, 0, G_OPTION_ARG_NONE, &yes, N_("Replace the database’s content with the backup’s"), NULL },
+    { NULL }
+  };
+
+  if (!gk_cli_parse (&argc, &argv, options, "restore DB BACKUP --yes", 2, error))
+    return FALSE;
+  if (!yes)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("restoring replaces everything in %s with the backup; add --yes to do it"), argv[1]);
+      return FALSE;
+    }
+
+  db = gk_cli_open (argv[1], error);
+  if (db == NULL || !gk_backups_restore (db, argv[2], &safety_copy, error))
+    return FALSE;
+
+  puts (safety_copy);
+  return TRUE;
 }

@@ -263,7 +263,7 @@ gk_requests_new (GkDatabase  *db,
                  const char  *received_date,
                  GError     **error)
 {
-  g_autofree char *today = gk_date_today_iso ();
+  g_autofree char *today = gk_database_today (db);
   RequestChange change = {
     .actor_id = actor_id,
     .applicant = applicant,
@@ -494,7 +494,7 @@ gk_requests_reply (GkDatabase  *db,
                    const char  *date,
                    GError     **error)
 {
-  g_autofree char *today = gk_date_today_iso ();
+  g_autofree char *today = gk_database_today (db);
   RequestChange change = {
     .actor_id = actor_id, .request_id = request_id, .reply = reply, .note = note,
     .date = date ? date : today,

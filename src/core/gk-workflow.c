@@ -585,9 +585,10 @@ validate_plan (GkDatabase          *db,
                const GkNoticePlan  *plan,
                GError             **error)
 {
+  g_autofree char *title = g_strstrip (g_strdup (plan->title ? plan->title : ""));
   GDate date;
 
-  if (plan->title == NULL || g_utf8_strlen (g_strstrip (g_strdup (plan->title)), -1) == 0)
+  if (title[0] == '\0')
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID, _("A notice needs a title"));
       return FALSE;
@@ -789,7 +790,7 @@ edit_notice (GkDatabase *db,
 
   return add_event (db, row.id, change->actor_id, was_editing ? "edit" : "void", row.state,
                     was_editing ? row.state : "draft",
-                    was_editing ? NULL : _("The plan was changed after submission: the review and any approval are void"),
+                    was_editing ? NULL : "公开方案在提交后被修改，审核和审批意见作废",
                     error);
 }
 
@@ -883,6 +884,22 @@ plan_is_complete (GkDatabase  *db,
   return FALSE;
 }
 
+/* The history is an official record: its notes are written in the
+ * measures' own words, whatever the language of the desktop that acted. */
+static const char *
+finding_text (const char *finding)
+{
+  static const struct { const char *code; const char *text; } texts[] = {
+    { "ok", "通过" }, { "secret", "涉密" }, { "no", "否" },
+    { "low", "低" }, { "medium", "中" }, { "high", "高" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (g_str_equal (texts[i].code, finding))
+      return texts[i].text;
+  return finding;
+}
+
 static gboolean
 record_review (GkDatabase       *db,
                const Step       *step,
@@ -928,9 +945,10 @@ record_review (GkDatabase       *db,
       return FALSE;
     }
 
-  *note = g_strdup_printf (_("Confidentiality: %s; necessity: %s; accuracy: %s; risk: %s%s%s"),
-                           args->secrecy, args->necessity, args->accuracy, args->risk,
-                           args->note ? "; " : "", args->note ? args->note : "");
+  *note = g_strdup_printf ("保密审查：%s；必要性：%s；准确性：%s；风险评估：%s%s%s",
+                           finding_text (args->secrecy), finding_text (args->necessity),
+                           finding_text (args->accuracy), finding_text (args->risk),
+                           args->note ? "；" : "", args->note ? args->note : "");
   return TRUE;
 }
 
@@ -1144,22 +1162,23 @@ record_stage (GkDatabase  *db,
   if (!gk_database_step_done (db, first, error))
     return FALSE;
 
-  *note = g_strdup_printf (_("Published on %s to %s by %s"), args->date, audiences, methods);
+  *note = g_strdup_printf ("%s 以%s方式向%s公开", args->date, methods, audiences);
   return TRUE;
 }
 
+/* 第六条's reasons, as recorded. */
 static const char *
-reject_reason_describe (GkRejectReason reason)
+reject_reason_text (GkRejectReason reason)
 {
   switch (reason)
     {
     case GK_REJECT_SECRET:
-      return _("Involves secrets of the Party and the state");
+      return "涉及党和国家秘密";
     case GK_REJECT_UNSUITABLE:
-      return _("Not suitable for disclosure under the relevant rules");
+      return "依照有关规定不宜公开";
     case GK_REJECT_OTHER:
     default:
-      return _("Other reason");
+      return "其他";
     }
 }
 
@@ -1207,8 +1226,8 @@ take_step (GkDatabase *db,
     case GK_ACTION_DECIDE:
       if (!record_decision (db, step, "standing-committee", error))
         return FALSE;
-      note = g_strdup_printf (_("Standing committee meeting of %s (%s): %s"), args->date, args->reference,
-                              args->refuse ? _("not to be disclosed") : _("approved"));
+      note = g_strdup_printf ("党委常委会 %s（%s）：%s", args->date, args->reference,
+                              args->refuse ? "不予公开" : args->upper ? "同意，报上级党委审核" : "同意公开");
       if (args->refuse)
         to_state = "rejected";
       else if (args->upper)
@@ -1222,8 +1241,8 @@ take_step (GkDatabase *db,
     case GK_ACTION_UPPER_APPROVE:
       if (!record_decision (db, step, "upper", error))
         return FALSE;
-      note = g_strdup_printf (_("Higher committee reply of %s (%s): %s"), args->date, args->reference,
-                              args->refuse ? _("not to be disclosed") : _("approved"));
+      note = g_strdup_printf ("上级党委 %s（%s）：%s", args->date, args->reference,
+                              args->refuse ? "不予公开" : "同意公开");
       if (args->refuse)
         to_state = "rejected";
       else if (record_approval (db, step, error))
@@ -1248,8 +1267,8 @@ take_step (GkDatabase *db,
     case GK_ACTION_REJECT:
       if (args->reason == GK_REJECT_OTHER && !require_text (args->note, _("The reason, written out,"), error))
         return FALSE;
-      note = g_strdup_printf ("%s%s%s", reject_reason_describe (args->reason),
-                              args->note ? ": " : "", args->note ? args->note : "");
+      note = g_strdup_printf ("不予公开：%s%s%s", reject_reason_text (args->reason),
+                              args->note ? "；" : "", args->note ? args->note : "");
       to_state = "rejected";
       break;
 
