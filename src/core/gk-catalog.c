@@ -7,6 +7,7 @@
 #include "core/gk-cadence.h"
 #include "core/gk-catalog.h"
 #include "core/gk-catalog-item.h"
+#include "core/gk-choices.h"
 #include "core/gk-core-error.h"
 #include "core/gk-search.h"
 
@@ -23,11 +24,15 @@
   "  JOIN audiences a ON a.id = x.audience_id" \
   "  WHERE x.item_id = i.id ORDER BY x.position))"
 
-#define ITEM_ROWS_SQL \
+#define ITEM_SELECT_SQL \
   "SELECT i.id, i.number, c.name, c.position, i.content, " \
   ITEM_RESPONSIBLE_SQL ", " ITEM_AUDIENCES_SQL ", i.cadence, i.active" \
-  " FROM catalog_items i JOIN categories c ON c.id = i.category_id" \
-  " WHERE i.catalog_id = ? ORDER BY c.position, i.number"
+  " FROM catalog_items i JOIN categories c ON c.id = i.category_id"
+#define ITEM_ROWS_SQL \
+  ITEM_SELECT_SQL " WHERE i.catalog_id = ? ORDER BY c.position, i.number"
+/* The catalog as published and filed: retired items are history, not part of it. */
+#define ITEM_EXPORT_SQL \
+  ITEM_SELECT_SQL " WHERE i.catalog_id = ? AND i.active ORDER BY c.position, i.number"
 
 enum {
   COL_ID,
@@ -48,6 +53,20 @@ column_text (sqlite3_stmt *stmt,
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
   return text ? text : "";
+}
+
+static GkCatalogItem *
+item_from_row (sqlite3_stmt *stmt)
+{
+  return gk_catalog_item_new (sqlite3_column_int64 (stmt, COL_ID),
+                              (guint) sqlite3_column_int (stmt, COL_NUMBER),
+                              column_text (stmt, COL_CATEGORY),
+                              (guint) sqlite3_column_int (stmt, COL_CATEGORY_POSITION),
+                              column_text (stmt, COL_CONTENT),
+                              column_text (stmt, COL_RESPONSIBLE),
+                              column_text (stmt, COL_AUDIENCES),
+                              column_text (stmt, COL_CADENCE),
+                              sqlite3_column_int (stmt, COL_ACTIVE) != 0);
 }
 
 gint64
@@ -121,26 +140,17 @@ gk_catalog_create (GkDatabase  *db,
   return id;
 }
 
-gint64
-gk_catalog_ensure_category (GkDatabase  *db,
-                            gint64       catalog_id,
-                            const char  *name,
-                            GError     **error)
+/* Appends a category; REASON (may be NULL) goes to its audit event. */
+static gint64
+insert_category (GkDatabase  *db,
+                 gint64       catalog_id,
+                 const char  *name,
+                 const char  *reason,
+                 GError     **error)
 {
-  g_autoptr(sqlite3_stmt) find = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *json = NULL;
   gint64 id;
-
-  g_return_val_if_fail (gk_database_in_write (db), 0);
-
-  find = gk_database_prepare (db, "SELECT id FROM categories WHERE catalog_id = ? AND name = ?", error);
-  if (find == NULL)
-    return 0;
-  sqlite3_bind_int64 (find, 1, catalog_id);
-  sqlite3_bind_text (find, 2, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (find) == SQLITE_ROW)
-    return sqlite3_column_int64 (find, 0);
 
   insert = gk_database_prepare (db,
                                 "INSERT INTO categories (catalog_id, name, position)"
@@ -154,10 +164,92 @@ gk_catalog_ensure_category (GkDatabase  *db,
     return 0;
   id = sqlite3_last_insert_rowid (gk_database_get_handle (db));
 
-  json = gk_audit_json ("name", name, NULL);
+  json = reason != NULL ? gk_audit_json ("name", name, "reason", reason, NULL) : gk_audit_json ("name", name, NULL);
   if (!gk_audit_append (db, "category", id, "add", NULL, json, error))
     return 0;
   return id;
+}
+
+static gint64
+find_category (GkDatabase  *db,
+               gint64       catalog_id,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+
+  find = gk_database_prepare (db, "SELECT id FROM categories WHERE catalog_id = ? AND name = ?", error);
+  if (find == NULL)
+    return -1;
+  sqlite3_bind_int64 (find, 1, catalog_id);
+  sqlite3_bind_text (find, 2, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    return sqlite3_column_int64 (find, 0);
+  return 0;
+}
+
+gint64
+gk_catalog_ensure_category (GkDatabase  *db,
+                            gint64       catalog_id,
+                            const char  *name,
+                            GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (gk_database_in_write (db), 0);
+
+  id = find_category (db, catalog_id, name, error);
+  if (id != 0)
+    return MAX (id, 0);
+  return insert_category (db, catalog_id, name, NULL, error);
+}
+
+gint64
+gk_catalog_add_category (GkDatabase  *db,
+                         gint64       catalog_id,
+                         const char  *name,
+                         const char  *reason,
+                         GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (gk_database_in_write (db), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  trimmed = g_strstrip (g_strdup (name));
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID, _("A category needs a name"));
+      return 0;
+    }
+  id = find_category (db, catalog_id, trimmed, error);
+  if (id < 0)
+    return 0;
+  if (id > 0)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+                   _("The catalog already has a category “%s”"), trimmed);
+      return 0;
+    }
+  return insert_category (db, catalog_id, trimmed, reason, error);
+}
+
+gint64
+gk_catalog_find_category (GkDatabase  *db,
+                          gint64       catalog_id,
+                          const char  *name,
+                          GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), 0);
+
+  id = find_category (db, catalog_id, name, error);
+  if (id == 0)
+    g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
+                 _("The catalog has no category “%s”"), name);
+  return MAX (id, 0);
 }
 
 static gboolean
@@ -188,14 +280,15 @@ insert_links (GkDatabase  *db,
   return TRUE;
 }
 
-/* Keeps the search index in step with one item (its row is the item id). */
-static gboolean
-reindex_item (GkDatabase  *db,
-              gint64       item_id,
-              GError     **error)
+gboolean
+gk_catalog_reindex_item (GkDatabase  *db,
+                         gint64       item_id,
+                         GError     **error)
 {
   g_autoptr(sqlite3_stmt) remove = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
+
+  g_return_val_if_fail (gk_database_in_write (db), FALSE);
 
   remove = gk_database_prepare (db, "DELETE FROM catalog_items_fts WHERE rowid = ?", error);
   if (remove == NULL)
@@ -261,17 +354,50 @@ gk_catalog_add_item (GkDatabase  *db,
     }
   id = sqlite3_last_insert_rowid (gk_database_get_handle (db));
 
-  if (!insert_links (db, "INSERT INTO item_responsible (item_id, organization_id, position) VALUES (?, ?, ?)",
-                     id, responsible, error) ||
-      !insert_links (db, "INSERT INTO item_audiences (item_id, audience_id, position) VALUES (?, ?, ?)",
-                     id, audiences, error) ||
-      !reindex_item (db, id, error))
+  if (!gk_catalog_replace_links (db, id, responsible, audiences, error))
     return 0;
 
   json = gk_audit_json ("number", number_text, "content", content, "cadence", cadence, NULL);
   if (!gk_audit_append (db, "catalog-item", id, "add", NULL, json, error))
     return 0;
   return id;
+}
+
+gboolean
+gk_catalog_replace_links (GkDatabase  *db,
+                          gint64       item_id,
+                          GArray      *responsible,
+                          GArray      *audiences,
+                          GError     **error)
+{
+  static const struct {
+    const char *remove;
+    const char *insert;
+  } tables[] = {
+    { "DELETE FROM item_responsible WHERE item_id = ?",
+      "INSERT INTO item_responsible (item_id, organization_id, position) VALUES (?, ?, ?)" },
+    { "DELETE FROM item_audiences WHERE item_id = ?",
+      "INSERT INTO item_audiences (item_id, audience_id, position) VALUES (?, ?, ?)" },
+  };
+  GArray *ids[] = { responsible, audiences };
+
+  g_return_val_if_fail (gk_database_in_write (db), FALSE);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr(sqlite3_stmt) remove = NULL;
+
+      if (ids[t] == NULL)
+        continue;
+      remove = gk_database_prepare (db, tables[t].remove, error);
+      if (remove == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (remove, 1, item_id);
+      if (!gk_database_step_done (db, remove, error) ||
+          !insert_links (db, tables[t].insert, item_id, ids[t], error))
+        return FALSE;
+    }
+  return gk_catalog_reindex_item (db, item_id, error);
 }
 
 GListModel *
@@ -292,16 +418,7 @@ gk_catalog_list_items (GkDatabase  *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GkCatalogItem) item =
-        gk_catalog_item_new (sqlite3_column_int64 (stmt, COL_ID),
-                             (guint) sqlite3_column_int (stmt, COL_NUMBER),
-                             column_text (stmt, COL_CATEGORY),
-                             (guint) sqlite3_column_int (stmt, COL_CATEGORY_POSITION),
-                             column_text (stmt, COL_CONTENT),
-                             column_text (stmt, COL_RESPONSIBLE),
-                             column_text (stmt, COL_AUDIENCES),
-                             column_text (stmt, COL_CADENCE),
-                             sqlite3_column_int (stmt, COL_ACTIVE) != 0);
+      g_autoptr(GkCatalogItem) item = item_from_row (stmt);
 
       g_list_store_append (store, item);
     }
@@ -311,6 +428,119 @@ gk_catalog_list_items (GkDatabase  *db,
       return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+GkCatalogItem *
+gk_catalog_get_item (GkDatabase  *db,
+                     gint64       item_id,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  stmt = gk_database_prepare (db, ITEM_SELECT_SQL " WHERE i.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
+                   _("Catalog item %" PRId64 " does not exist"), item_id);
+      return NULL;
+    }
+  return item_from_row (stmt);
+}
+
+gint64
+gk_catalog_find_item (GkDatabase  *db,
+                      gint64       catalog_id,
+                      guint        number,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), 0);
+
+  stmt = gk_database_prepare (db, "SELECT id FROM catalog_items WHERE catalog_id = ? AND number = ?", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, catalog_id);
+  sqlite3_bind_int64 (stmt, 2, number);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
+                   _("The catalog has no item %u"), number);
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* One integer from SQL with one id parameter; MISSING names what is not there. */
+static gint64
+query_id (GkDatabase  *db,
+          const char  *sql,
+          gint64       id,
+          const char  *missing,
+          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND, missing);
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+gint64
+gk_catalog_get_item_row_version (GkDatabase  *db,
+                                 gint64       item_id,
+                                 GError     **error)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (db), 0);
+
+  return query_id (db, "SELECT row_version FROM catalog_items WHERE id = ?", item_id,
+                   _("The catalog item does not exist"), error);
+}
+
+gint64
+gk_catalog_get_organization (GkDatabase  *db,
+                             gint64       catalog_id,
+                             GError     **error)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (db), 0);
+
+  return query_id (db, "SELECT organization_id FROM catalogs WHERE id = ?", catalog_id,
+                   _("The catalog does not exist"), error);
+}
+
+gint64
+gk_catalog_last_revision (GkDatabase  *db,
+                          gint64       catalog_id,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), -1);
+
+  stmt = gk_database_prepare (db,
+                              "SELECT coalesce (max (r.id), 0) FROM item_revisions r"
+                              " JOIN catalog_items i ON i.id = r.item_id WHERE i.catalog_id = ?",
+                              error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, catalog_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      gk_database_set_error (db, error, _("Cannot read the catalog"));
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 char **
@@ -441,7 +671,7 @@ gk_catalog_export_csv (GkDatabase  *db,
 
   g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
 
-  stmt = gk_database_prepare (db, ITEM_ROWS_SQL, error);
+  stmt = gk_database_prepare (db, ITEM_EXPORT_SQL, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, catalog_id);
@@ -463,4 +693,119 @@ gk_catalog_export_csv (GkDatabase  *db,
       return NULL;
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+gk_catalog_owner_free (GkCatalogOwner *owner)
+{
+  if (owner == NULL)
+    return;
+  g_free (owner->name);
+  g_free (owner->short_name);
+  g_free (owner->kind);
+  g_free (owner);
+}
+
+GPtrArray *
+gk_catalog_list_owners (GkDatabase  *db,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) owners = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_catalog_owner_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  stmt = gk_database_prepare (db,
+                              "SELECT o.id, o.name, coalesce (o.short_name, o.name), o.kind,"
+                              "       coalesce (c.id, 0)"
+                              " FROM organizations o LEFT JOIN catalogs c ON c.organization_id = o.id"
+                              " WHERE c.id IS NOT NULL"
+                              "    OR (o.active AND o.kind IN ('committee', 'discipline', 'general-branch'))"
+                              " ORDER BY o.kind <> 'committee', o.kind <> 'discipline', o.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkCatalogOwner *owner = g_new0 (GkCatalogOwner, 1);
+
+      owner->organization_id = sqlite3_column_int64 (stmt, 0);
+      owner->name = g_strdup (column_text (stmt, 1));
+      owner->short_name = g_strdup (column_text (stmt, 2));
+      owner->kind = g_strdup (column_text (stmt, 3));
+      owner->catalog_id = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (owners, owner);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the organizations"));
+      return NULL;
+    }
+  return g_steal_pointer (&owners);
+}
+
+GPtrArray *
+gk_catalog_list_organizations (GkDatabase  *db,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_choice_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  stmt = gk_database_prepare (db,
+                              "SELECT id, coalesce (short_name, name), name FROM organizations"
+                              " WHERE active ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkChoice *choice = g_new0 (GkChoice, 1);
+
+      choice->id = sqlite3_column_int64 (stmt, 0);
+      choice->name = g_strdup (column_text (stmt, 1));
+      choice->detail = g_strdup (column_text (stmt, 2));
+      g_ptr_array_add (choices, choice);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the organizations"));
+      return NULL;
+    }
+  return g_steal_pointer (&choices);
+}
+
+GArray *
+gk_catalog_get_item_responsible (GkDatabase  *db,
+                                 gint64       item_id,
+                                 GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  stmt = gk_database_prepare (db,
+                              "SELECT organization_id FROM item_responsible WHERE item_id = ?"
+                              " ORDER BY position",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the catalog"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
