@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "gui/gk-application.h"
+#include "pdf/gk-fonts.h"
 
 int
 main (int   argc,
@@ -26,6 +27,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* The notice renderer needs FandolFang known to fontconfig before GTK
+   * creates its Pango font map. */
+  gk_fonts_init ();
   app = gk_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);

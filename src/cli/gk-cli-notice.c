@@ -6,6 +6,7 @@
 
 #include "cli/gk-cli.h"
 #include "core/gk-catalog.h"
+#include "core/gk-choices.h"
 #include "core/gk-core-error.h"
 #include "core/gk-dates.h"
 #include "core/gk-directory.h"
@@ -235,26 +236,6 @@ notice_new (int      argc,
   return TRUE;
 }
 
-static GArray *
-ids_of_list (GkDatabase *db,
-             const char *sql,
-             gint64      notice_id)
-{
-  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, sql, NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  if (stmt == NULL)
-    return ids;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  return ids;
-}
-
 #define EDIT_USAGE "notice edit DB ID --as PERSON [--title T] [--body-file F] [--audience A…] [--date D] [--method M…] [--item NO] [--major] [--layout L]"
 
 /* Options left out keep the plan's current values. */
@@ -304,9 +285,9 @@ notice_edit (int      argc,
   if (o.body_file != NULL && (body = read_body (o.body_file, error)) == NULL)
     return FALSE;
   audiences = o.audiences ? resolve_all (db, o.audiences, gk_directory_find_audience, error)
-                          : ids_of_list (db, "SELECT audience_id FROM notice_audiences WHERE notice_id = ? ORDER BY position", id);
+                          : gk_choices_notice_audiences (db, id);
   methods = o.methods ? resolve_all (db, o.methods, gk_directory_find_method, error)
-                      : ids_of_list (db, "SELECT method_id FROM notice_methods WHERE notice_id = ? ORDER BY position", id);
+                      : gk_choices_notice_methods (db, id);
   if (audiences == NULL || methods == NULL)
     return FALSE;
 

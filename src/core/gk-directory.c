@@ -39,6 +39,30 @@ gk_role_is_valid (const char *role)
   return role != NULL && g_strv_contains (roles, role);
 }
 
+const char *
+gk_role_describe (const char *role)
+{
+  static const struct {
+    const char *role;
+    const char *label;
+  } labels[] = {
+    { "staff", N_("staff") },
+    { "principal", N_("principal") },
+    { "secretary", N_("secretary") },
+    { "deputy-secretary", N_("deputy secretary") },
+    { "committee-member", N_("committee member") },
+    { "leader", N_("overseeing leader") },
+    { "party-office", N_("party office") },
+    { "inspector", N_("inspector") },
+    { "admin", N_("administrator") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].role, role) == 0)
+      return _(labels[i].label);
+  return role;
+}
+
 gboolean
 gk_audience_class_is_valid (const char *klass)
 {

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 gboolean gk_org_kind_is_valid   (const char *kind);
 gboolean gk_role_is_valid       (const char *role);
+/* "principal" → "principal" in the reader's language (主要负责同志) */
+const char *gk_role_describe    (const char *role);
 gboolean gk_audience_class_is_valid (const char *klass);
 
 gint64   gk_directory_add_organization (GkDatabase  *db,

@@ -183,3 +183,24 @@ gk_notices_people_names (GkDatabase *db,
   g_ptr_array_add (names, NULL);
   return g_strjoinv ("、", (char **) names->pdata);
 }
+
+guint
+gk_notices_sequence_in_year (GkDatabase *db,
+                             gint64      organization_id,
+                             guint       year,
+                             gint64      notice_id)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    gk_database_prepare (db,
+                         "SELECT count(*) + (?3 = 0) FROM notices WHERE organization_id = ?1"
+                         " AND substr (planned_date, 1, 4) = printf ('%04d', ?2) AND (?3 = 0 OR id <= ?3)",
+                         NULL);
+
+  g_return_val_if_fail (stmt != NULL, 1);
+  sqlite3_bind_int64 (stmt, 1, organization_id);
+  sqlite3_bind_int (stmt, 2, (int) year);
+  sqlite3_bind_int64 (stmt, 3, notice_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 1;
+  return MAX (1, (guint) sqlite3_column_int (stmt, 0));
+}

@@ -44,6 +44,14 @@ GPtrArray  *gk_notices_history (GkDatabase          *db,
                                 gint64               notice_id,
                                 GError             **error);
 
+/* The red header's document number counts an organization's notices by
+ * planned year: the place of NOTICE_ID among them, or the next number
+ * when NOTICE_ID is 0 (a plan not saved yet). */
+guint       gk_notices_sequence_in_year (GkDatabase *db,
+                                         gint64      organization_id,
+                                         guint       year,
+                                         gint64      notice_id);
+
 /* Names of the people in IDS (gint64), joined with 、 */
 char       *gk_notices_people_names (GkDatabase     *db,
                                      GArray         *ids);

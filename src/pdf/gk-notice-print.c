@@ -1,6 +1,7 @@
 /* gk-notice-print.c: a notice from the database, printed */
 
 #include "core/gk-dates.h"
+#include "core/gk-notices.h"
 #include "pdf/gk-fonts.h"
 #include "pdf/gk-notice-print.h"
 
@@ -38,7 +39,6 @@ gk_notice_print_content (GkDatabase  *db,
   const char *approval = gk_notice_get_approval_sha256 (notice);
   gint64 org = gk_notice_get_organization_id (notice);
   g_autofree char *short_name = NULL;
-  g_autofree char *sequence = NULL;
 
   g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (GK_IS_NOTICE (notice), NULL);
@@ -50,20 +50,16 @@ gk_notice_print_content (GkDatabase  *db,
   content->body = g_strdup (gk_notice_get_body (notice));
   content->audiences = g_strdup (gk_notice_get_audiences (notice));
   content->signature = query_text (db, "SELECT name FROM organizations WHERE id = ?", org);
-  content->feedback = query_text (db, "SELECT value FROM settings WHERE key = 'feedback-channel' AND ?1 > 0", org);
+  content->feedback = gk_database_get_setting (db, "feedback-channel");
 
   /* The printed notice is Chinese whatever the interface language. The red
    * header names the issuing organization and numbers the document within
    * its year, as the measures themselves are numbered (党办字〔2020〕3号). */
   content->issuer = g_strdup_printf ("%s文件", content->signature ? content->signature : "");
   short_name = query_text (db, "SELECT coalesce (short_name, name) FROM organizations WHERE id = ?", org);
-  sequence = query_text (db,
-                         "SELECT count(*) FROM notices m, notices n WHERE n.id = ?1"
-                         " AND m.organization_id = n.organization_id AND m.id <= n.id"
-                         " AND substr (m.planned_date, 1, 4) = substr (n.planned_date, 1, 4)",
-                         gk_notice_get_id (notice));
-  content->doc_number = g_strdup_printf ("%s字〔%u〕%s号", short_name ? short_name : "",
-                                         g_date_get_year (&content->date), sequence ? sequence : "1");
+  content->doc_number =
+    g_strdup_printf ("%s字〔%u〕%u号", short_name ? short_name : "", g_date_get_year (&content->date),
+                     gk_notices_sequence_in_year (db, org, g_date_get_year (&content->date), gk_notice_get_id (notice)));
 
   content->draft = g_str_equal (state, "draft") || g_str_equal (state, "returned");
   if ((g_str_equal (state, "approved") || g_str_equal (state, "published")) && strlen (approval) >= 8)
