@@ -14,7 +14,7 @@ packages=(
   # texlive-lang-chinese; Noto CJK for 小标宋/黑体 fallbacks; AR PL KaitiM GB 楷体
   texlive-lang-chinese fonts-noto-cjk fonts-arphic-gkai00mp
   # validation and tests
-  desktop-file-utils appstream locales poppler-utils
+  desktop-file-utils appstream locales poppler-utils libical-dev
   xvfb xauth dbus at-spi2-core python3 python3-gi gir1.2-atspi-2.0
 )
 

@@ -416,6 +416,287 @@ test_holidays_and_workday (void)
   g_assert_cmpstr (after_import.out, ==, "2027-03-08\n");
 }
 
+/* Rows of calendar output, each split into its columns. */
+static GPtrArray *
+calendar_rows (const char *out,
+               guint       n_columns)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  g_assert_true (g_str_has_suffix (out, "\n"));
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      char **columns = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (columns), ==, n_columns);
+      if (rows->len > 0)
+        g_assert_cmpstr (((char **) g_ptr_array_index (rows, rows->len - 1))[0], <=, columns[0]);
+      g_ptr_array_add (rows, columns);
+    }
+  return g_steal_pointer (&rows);
+}
+
+static void
+test_calendar (void)
+{
+  g_autofree char *db = new_database ("jinzhong-2020");
+  g_autofree char *ics = g_strconcat (db, ".ics", NULL);
+  g_autofree char *ics_text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) explained = NULL;
+  g_auto(Run) list = { 0 };
+  g_auto(Run) explain = { 0 };
+  g_auto(Run) event = { 0 };
+  g_auto(Run) org = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(Run) waived = { 0 };
+  gboolean found = FALSE;
+
+  /* due-date, item-no, organization, period, status; by due date. */
+  cli (&list, "calendar", db, "--from", "2026-01-01", "--to", "2026-12-31", "--today", "2026-03-10", NULL);
+  g_assert_cmpint (exit_code (&list), ==, 0);
+  rows = calendar_rows (list.out, 5);
+  /* 2026 in the template: half-yearly 12, 21, 30 (2025-H2, 2026-H1) 6,
+   * yearly-after:01-31 14, yearly-after:03-31 3, yearly:03-31 5; no events
+   * yet, so no on-event obligations. */
+  g_assert_cmpuint (rows->len, ==, 28);
+  g_assert_nonnull (strstr (list.out, "2026-01-15\t21\t组织部\t2025-H2\toverdue\n"));
+  g_assert_nonnull (strstr (list.out, "2026-07-14\t21\t组织部\t2026-H1\topen\n"));
+  g_assert_nonnull (strstr (list.out, "2026-01-31\t6\t党办\t2025\toverdue\n"));
+
+  /* --explain adds how the due date was computed. */
+  cli (&explain, "calendar", db, "--from", "2026-01-01", "--to", "2026-01-31", "--today", "2026-03-10", "--explain", NULL);
+  g_assert_cmpint (exit_code (&explain), ==, 0);
+  explained = calendar_rows (explain.out, 6);
+  for (guint i = 0; i < explained->len; i++)
+    {
+      char **columns = g_ptr_array_index (explained, i);
+
+      if (g_str_equal (columns[1], "21"))
+        {
+          g_assert_cmpstr (columns[5], ==, "10 working days after the period 2025-H2 ends on 2025-12-31: "
+                                           "skips 元旦 2026-01-01…01-03, counts the make-up working day 2026-01-04");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* An event starts an on-event obligation: item 14, on-event:5, across
+   * the Spring Festival. */
+  ok ("person", "add", db, "李老师", "--role", "staff@学工部(处)", NULL);
+  ok ("person", "add", db, "孙主任", "--role", "party-office@党办", NULL);
+  cli (&event, "calendar", "event", db, "14", "--date", "2026-02-12", "--as", "李老师",
+       "--description", "奖学金评审结果确定", NULL);
+  g_assert_cmpint (exit_code (&event), ==, 0);
+  g_assert_cmpstr (event.out, ==, "1\n");
+  cli (&org, "calendar", db, "--org", "学工部(处)", "--from", "2026-02-01", "--to", "2026-02-28", "--today", "2026-02-25", NULL);
+  g_assert_cmpint (exit_code (&org), ==, 0);
+  g_assert_cmpstr (org.out, ==, "2026-02-26\t14\t学工部(处)\tevent:1\tdue-soon\n");
+
+  /* Only party office or the unit's principal waives; a refusal changes nothing. */
+  before = gk_test_file_checksum (db);
+  cli (&refused, "calendar", "waive", db, "12", "--rule", "half-yearly", "--period", "2026-H1",
+       "--as", "李老师", "--reason", "并入全年", NULL);
+  assert_failed (&refused, "principal");
+  cli (&usage, "calendar", "waive", db, "12", "--as", "孙主任", NULL);
+  g_assert_cmpint (exit_code (&usage), ==, 2);
+  cli (&bad_date, "calendar", db, "--from", "2026-13-01", NULL);
+  assert_failed (&bad_date, "2026-13-01");
+  after = gk_test_file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+
+  ok ("calendar", "waive", db, "12", "--rule", "half-yearly", "--period", "2026-H1",
+      "--as", "孙主任", "--reason", "并入全年", NULL);
+  cli (&waived, "calendar", db, "--org", "学工部(处)", "--from", "2026-07-01", "--to", "2026-07-31", "--today", "2026-08-01", NULL);
+  g_assert_cmpstr (waived.out, ==, "2026-07-14\t12\t学工部(处)、宣传部\t2026-H1\twaived\n");
+
+  /* --ics writes iCalendar instead. */
+  ok ("calendar", db, "--from", "2026-01-01", "--to", "2026-12-31", "--ics", ics, NULL);
+  g_file_get_contents (ics, &ics_text, NULL, NULL);
+  g_assert_true (g_str_has_prefix (ics_text, "BEGIN:VCALENDAR\r\n"));
+  g_assert_true (g_str_has_suffix (ics_text, "END:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (ics_text, "UID:obligation-"));
+  g_assert_nonnull (strstr (ics_text, "STATUS:CANCELLED\r\n"));
+}
+
+static char **
+tab_lines (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+
+  return g_strsplit (g_strchomp (copy), "\n", -1);
+}
+
+static char *
+replace_once (const char *text,
+              const char *old,
+              const char *new)
+{
+  g_auto(GStrv) parts = g_strsplit (text, old, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  return g_strjoinv (new, parts);
+}
+
+static void
+test_catalog_edit_file_checklist (void)
+{
+  g_autofree char *db = new_database ("jinzhong-2020");
+  g_auto(Run) history = { 0 };
+  g_auto(Run) no_reason = { 0 };
+  g_auto(Run) filed = { 0 };
+  g_auto(Run) filing = { 0 };
+  g_auto(Run) diff = { 0 };
+  g_auto(Run) checklist = { 0 };
+  g_auto(Run) created = { 0 };
+  g_auto(Run) branch_checklist = { 0 };
+  g_auto(Run) branch_export = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) columns = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+
+  ok ("person", "add", db, "孙主任", "--role", "party-office@党办", NULL);
+  ok ("catalog", "edit", db, "21", "--as", "孙主任", "--reason", "向全体党员公开", "--audiences", "基层党组织、全体党员", NULL);
+
+  cli (&no_reason, "catalog", "edit", db, "21", "--as", "孙主任", "--cadence", "monthly", NULL);
+  assert_failed (&no_reason, "reason");
+
+  cli (&history, "catalog", "history", db, "21", NULL);
+  g_assert_cmpint (exit_code (&history), ==, 0);
+  columns = g_strsplit (g_strchomp (history.out), "\t", -1);
+  g_assert_cmpuint (g_strv_length (columns), ==, 5);
+  g_assert_cmpstr (columns[1], ==, "孙主任");
+  g_assert_cmpstr (columns[2], ==, "audiences");
+  g_assert_cmpstr (columns[3], ==, "基层党组织 → 基层党组织、全体党员");
+  g_assert_cmpstr (columns[4], ==, "向全体党员公开");
+
+  cli (&filed, "catalog", "file", db, "--as", "孙主任", NULL);
+  g_assert_cmpint (exit_code (&filed), ==, 0);
+  g_assert_cmpstr (filed.out, ==, "1\n");
+
+  ok ("catalog", "retire", db, "45", "--as", "孙主任", "--reason", "并入第43项", NULL);
+  cli (&filing, "catalog", "filing", db, NULL);
+  g_assert_cmpint (exit_code (&filing), ==, 0);
+  g_assert_nonnull (strstr (filing.out, "filed-by: 孙主任\n"));
+  g_assert_nonnull (strstr (filing.out, "changes-since: 1\n"));
+  cli (&diff, "catalog", "diff", db, NULL);
+  g_assert_cmpint (exit_code (&diff), ==, 0);
+  g_assert_cmpstr (diff.out, ==, "removed\t45\t社会治安综合治理考评结果\n");
+
+  cli (&checklist, "catalog", "checklist", db, NULL);
+  g_assert_cmpint (exit_code (&checklist), ==, 0);
+  lines = tab_lines (checklist.out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 10);
+  g_assert_true (g_str_has_prefix (lines[4], "第八条（五）\tcovered\t"));
+  g_assert_nonnull (strstr (lines[4], ",21,"));
+  g_assert_cmpstr (lines[8], ==, "第八条（九）\tgap\t\t党内制度建设");
+
+  /* A general branch's secretary starts its catalog from 第九条. */
+  ok ("org", "add", db, "计算机学院党总支", "--kind", "general-branch", "--parent", "党委",
+      "--short-name", "计算机党总支", NULL);
+  ok ("person", "add", db, "赵书记", "--role", "secretary@计算机党总支", NULL);
+  cli (&refused, "catalog", "new", db, "--org", "计算机党总支", "--as", "孙主任的同事", NULL);
+  assert_failed (&refused, "孙主任的同事");
+  cli (&created, "catalog", "new", db, "--org", "计算机党总支", "--as", "赵书记", NULL);
+  g_assert_cmpint (exit_code (&created), ==, 0);
+  g_assert_cmpstr (created.out, ==, "2\n");
+  ok ("catalog", "add-category", db, "师德师风建设情况", "--org", "计算机党总支", "--as", "赵书记",
+      "--reason", "本单位重点工作", NULL);
+  ok ("catalog", "add", db, "--org", "计算机党总支", "--as", "赵书记", "--reason", "本单位重点工作",
+      "--number", "10", "--category", "师德师风建设情况", "--content", "师德师风建设年度情况",
+      "--responsible", "计算机党总支", "--audiences", "相关党组织党员、全校师生", "--cadence", "yearly-after:01-31", NULL);
+
+  cli (&branch_export, "catalog", "export", db, "--org", "计算机党总支", NULL);
+  records = parse_csv (branch_export.out);
+  g_assert_cmpuint (records->len, ==, 11);
+  g_assert_cmpstr (((char **) g_ptr_array_index (records, 10))[4], ==, "相关党组织党员、全校师生");
+
+  cli (&branch_checklist, "catalog", "checklist", db, "--org", "计算机党总支", NULL);
+  g_assert_cmpint (exit_code (&branch_checklist), ==, 0);
+  g_assert_null (strstr (branch_checklist.out, "\tgap\t"));
+  g_assert_nonnull (strstr (branch_checklist.out, "第九条（五）\tcovered\t5\t"));
+}
+
+/* A file of good and bad rows: every bad line on stderr, the summary last,
+ * nothing changed; a good file previewed, then applied. */
+static void
+test_catalog_import (void)
+{
+  g_autofree char *db = new_database ("jinzhong-2020");
+  g_autofree char *bad = g_strconcat (db, ".bad.csv", NULL);
+  g_autofree char *good = g_strconcat (db, ".good.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *with_21 = NULL;
+  g_autofree char *row_45 = NULL;
+  const char *start_45;
+  g_autofree char *edited = NULL;
+  g_auto(Run) original = { 0 };
+  g_auto(Run) rejected = { 0 };
+  g_auto(Run) preview = { 0 };
+  g_auto(Run) without_person = { 0 };
+  g_auto(Run) applied = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(GStrv) errors = NULL;
+  const char *expected =
+    "changed\t21\tcontent\t党费收缴、管理和使用情况\t党费收缴、管理和使用情况,\\n含补交\n"
+    "removed\t45\t社会治安综合治理考评结果\n";
+
+  ok ("person", "add", db, "孙主任", "--role", "party-office@党办", NULL);
+  cli (&original, "catalog", "export", db, NULL);
+  g_file_set_contents (bad,
+                       "no,category,content,responsible,audiences,cadence\r\n"
+                       "1,党组织决议、决定及执行情况,\"贯彻执行中央和省委方针政策,上级党组织决议、决定的情况\",党办,全体党员、全校师生,on-event:20;yearly-after:01-31\r\n"
+                       "2,党组织决议、决定及执行情况,只有三列\r\n"
+                       "3,党组织决议、决定及执行情况,\"多行\r\n内容\",火星部,全体党员,once\r\n"
+                       "4,党组织决议、决定及执行情况,新内容,党办,全体党员,weekly\r\n",
+                       -1, NULL);
+
+  before = gk_test_file_checksum (db);
+  cli (&rejected, "catalog", "import", db, bad, "--as", "孙主任", NULL);
+  g_assert_cmpint (exit_code (&rejected), ==, 1);
+  g_assert_cmpstr (rejected.out, ==, "");
+  errors = tab_lines (rejected.err);
+  g_assert_cmpuint (g_strv_length (errors), ==, 4);
+  g_assert_true (g_str_has_prefix (errors[0], "line 3: "));
+  g_assert_true (g_str_has_prefix (errors[1], "line 4: "));
+  g_assert_nonnull (strstr (errors[1], "火星部"));
+  g_assert_true (g_str_has_prefix (errors[2], "line 6: "));
+  g_assert_nonnull (strstr (errors[3], "nothing was imported"));
+  after = gk_test_file_checksum (db);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Item 21 with a comma and a line break in its content, item 45 gone. */
+  with_21 = replace_once (original.out, "\r\n21,党的组织建设情况,党费收缴、管理和使用情况,",
+                          "\r\n21,党的组织建设情况,\"党费收缴、管理和使用情况,\n含补交\",");
+  start_45 = strstr (with_21, "\r\n45,") + 2;
+  row_45 = g_strndup (start_45, strstr (start_45, "\r\n") + 2 - start_45);
+  edited = replace_once (with_21, row_45, "");
+  g_file_set_contents (good, edited, -1, NULL);
+
+  cli (&preview, "catalog", "import", db, good, "--dry-run", NULL);
+  g_assert_cmpint (exit_code (&preview), ==, 0);
+  g_assert_cmpstr (preview.out, ==, expected);
+  g_free (after);
+  after = gk_test_file_checksum (db);
+  g_assert_cmpstr (after, ==, before);
+
+  cli (&without_person, "catalog", "import", db, good, NULL);
+  assert_failed (&without_person, "--as");
+
+  cli (&applied, "catalog", "import", db, good, "--as", "孙主任", NULL);
+  g_assert_cmpint (exit_code (&applied), ==, 0);
+  g_assert_cmpstr (applied.out, ==, expected);
+  cli (&exported, "catalog", "export", db, NULL);
+  g_assert_cmpstr (exported.out, ==, edited);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +712,9 @@ main (int   argc,
   g_test_add_func ("/cli/verify-and-backup", test_verify_and_backup);
   g_test_add_func ("/cli/notice-route", test_notice_route);
   g_test_add_func ("/cli/holidays-and-workday", test_holidays_and_workday);
+  g_test_add_func ("/cli/calendar", test_calendar);
+  g_test_add_func ("/cli/catalog-edit-file-checklist", test_catalog_edit_file_checklist);
+  g_test_add_func ("/cli/catalog-import", test_catalog_import);
 
   return g_test_run ();
 }

@@ -1,12 +1,19 @@
-/* The database layer: create, reopen, migrate, refuse what is not ours,
- * and take the write lock up front. */
+/* The database layer: create, reopen, migrate, take the write lock up
+ * front, open read-only, leave WAL, notice a moved file, check the file.
+ * Files that are not ours are refused in test-hostile.c. */
+
+/* setresuid() */
+#define _GNU_SOURCE
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/gk-core-error.h"
 #include "core/gk-database.h"
 #include "core/gk-migrations.h"
+#include "core/gk-template.h"
 #include "gk-test-util.h"
 
 static sqlite3 *
@@ -143,106 +150,6 @@ test_migrate_with_backup (void)
   g_assert_cmpuint (backups, ==, 1);
 }
 
-static void
-assert_refused (const char  *path,
-                GkCoreError  expected)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = gk_test_file_checksum (path);
-  g_autofree char *after = NULL;
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  g_autoptr(GkDatabase) db = gk_database_open (path, &error);
-
-  g_assert_null (db);
-  g_assert_error (error, GK_CORE_ERROR, (gint) expected);
-  g_assert_nonnull (strstr (error->message, path));
-
-  after = gk_test_file_checksum (path);
-  g_assert_cmpstr (before, ==, after);
-  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
-}
-
-static void
-test_refuse_newer (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = gk_test_tmp_path ("newer.db");
-  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", GK_DATABASE_SCHEMA_VERSION + 1);
-  GkDatabase *db = gk_database_open (path, &error);
-  sqlite3 *raw;
-
-  g_assert_no_error (error);
-  g_object_unref (db);
-
-  raw = raw_open (path);
-  raw_exec (raw, sql);
-  sqlite3_close (raw);
-
-  assert_refused (path, GK_CORE_ERROR_TOO_NEW);
-}
-
-static void
-test_refuse_foreign (void)
-{
-  g_autofree char *path = gk_test_tmp_path ("foreign.db");
-  sqlite3 *raw = raw_open (path);
-
-  raw_exec (raw, "CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('https://example.org')");
-  sqlite3_close (raw);
-
-  assert_refused (path, GK_CORE_ERROR_FOREIGN);
-
-  /* An application id of someone else's, even without tables. */
-  raw = raw_open (path);
-  raw_exec (raw, "DROP TABLE bookmarks; PRAGMA application_id = 1234");
-  sqlite3_close (raw);
-  assert_refused (path, GK_CORE_ERROR_FOREIGN);
-}
-
-static void
-test_refuse_garbage (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = gk_test_tmp_path ("garbage.db");
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  guint8 bytes[8192];
-
-  for (guint i = 0; i < sizeof bytes; i++)
-    bytes[i] = (guint8) g_rand_int_range (rand, 0, 256);
-  g_file_set_contents (path, (const char *) bytes, sizeof bytes, &error);
-  g_assert_no_error (error);
-  assert_refused (path, GK_CORE_ERROR_NOT_SQLITE);
-
-  g_file_set_contents (path, "Not a database, a note\n", -1, &error);
-  g_assert_no_error (error);
-  assert_refused (path, GK_CORE_ERROR_NOT_SQLITE);
-}
-
-/* Our header with the rest cut off: SQLite's own check must refuse it. */
-static void
-test_refuse_truncated (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GkDatabase) db = gk_test_template_db ();
-  g_autofree char *path = g_strdup (gk_database_get_path (db));
-  g_autofree char *contents = NULL;
-  g_autofree char *cut = NULL;
-  gsize length;
-
-  g_clear_object (&db);
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  cut = g_strconcat (path, ".cut", NULL);
-  /* Header and a part of page 1: the schema cannot be read. */
-  g_file_set_contents (cut, contents, 100, &error);
-  g_assert_no_error (error);
-
-  db = gk_database_open (cut, &error);
-  g_assert_null (db);
-  g_assert_nonnull (error);
-  g_unlink (cut);
-}
-
 typedef struct
 {
   const char *path;
@@ -345,6 +252,332 @@ test_backup (void)
   g_unlink (copy_path);
 }
 
+static char *
+journal_mode (GkDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, "PRAGMA journal_mode", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+assert_write_refused (GkDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gk_database_write (db, insert_org,
+                                     "INSERT INTO organizations (name, kind) VALUES ('组织部', 'department')",
+                                     &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+}
+
+static void
+test_read_only_flag (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDatabase) made = gk_test_template_db ();
+  g_autofree char *path = g_strdup (gk_database_get_path (made));
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GkDatabase) db = NULL;
+
+  g_clear_object (&made);
+  before = gk_test_file_checksum (path);
+
+  db = gk_database_open_full (path, NULL, GK_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_database_is_read_only (db));
+  g_assert_nonnull (gk_database_get_read_only_reason (db));
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM catalog_items"), ==, 45);
+  assert_write_refused (db);
+
+  /* Even SQL that bypasses gk_database_write() cannot write. */
+  g_assert_false (gk_database_exec (db, "DELETE FROM holidays", &error));
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_object (&db);
+
+  after = gk_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* A file and folder the user may not write. As root, who may write
+ * anything, the test becomes "nobody" for a while (the saved uid lets it
+ * come back to clean up). */
+static void
+test_read_only_permissions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = gk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "ro.db", NULL);
+  g_autofree char *old = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *absent = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;",
+                                          GK_DATABASE_APPLICATION_ID);
+  g_autoptr(GkDatabase) db = gk_template_create_database (path, "jinzhong-2020", &error);
+  gboolean as_root = geteuid () == 0;
+  sqlite3 *raw;
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  raw = raw_open (old);
+  raw_exec (raw, gk_migrations_get (1));
+  raw_exec (raw, sql);
+  sqlite3_close (raw);
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (old, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  if (as_root)
+    g_assert_cmpint (setresuid (65534, 65534, 0), ==, 0);
+
+  db = gk_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (gk_database_is_read_only (db));
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM catalog_items"), ==, 45);
+  assert_write_refused (db);
+  g_clear_object (&db);
+
+  /* A migration would have to write: refused, with the reason. */
+  db = gk_database_open (old, &error);
+  g_assert_null (db);
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "upgraded"));
+  g_clear_error (&error);
+
+  db = gk_database_open (absent, &error);
+  g_assert_null (db);
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN);
+  g_clear_error (&error);
+
+  if (as_root)
+    g_assert_cmpint (setresuid (0, 0, 0), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  /* Writable again: an ordinary open. */
+  db = gk_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (gk_database_is_read_only (db));
+}
+
+static void
+set_wal (const char *path)
+{
+  sqlite3 *raw = raw_open (path);
+
+  raw_exec (raw, "PRAGMA journal_mode = WAL");
+  sqlite3_close (raw);
+}
+
+/* WAL, set by another tool, goes: the file is ours again. */
+static void
+test_wal_converted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDatabase) db = gk_test_template_db ();
+  g_autofree char *path = g_strdup (gk_database_get_path (db));
+  g_autofree char *mode = NULL;
+
+  g_clear_object (&db);
+  set_wal (path);
+
+  db = gk_database_open (path, &error);
+  g_assert_no_error (error);
+  mode = journal_mode (db);
+  g_assert_cmpstr (mode, ==, "delete");
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM catalog_items"), ==, 45);
+}
+
+/* …unless another program has it open: then it is refused with the reason. */
+static void
+test_wal_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDatabase) db = gk_test_template_db ();
+  g_autofree char *path = g_strdup (gk_database_get_path (db));
+  sqlite3 *other;
+
+  g_clear_object (&db);
+  set_wal (path);
+  other = raw_open (path);
+  raw_exec (other, "SELECT count(*) FROM organizations");
+
+  db = gk_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "WAL"));
+  g_assert_nonnull (strstr (error->message, "another program has it open"));
+  g_clear_error (&error);
+
+  sqlite3_close (other);
+  db = gk_database_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_moved (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDatabase) db = gk_test_template_db ();
+  g_autoptr(GkDatabase) again = NULL;
+  g_autofree char *path = g_strdup (gk_database_get_path (db));
+  g_autofree char *elsewhere = g_strconcat (path, ".moved", NULL);
+  g_autofree char *replacement = g_strconcat (path, ".new", NULL);
+
+  g_assert_false (gk_database_has_moved (db));
+
+  /* Renamed away: noticed. */
+  g_assert_cmpint (g_rename (path, elsewhere), ==, 0);
+  g_assert_true (gk_database_has_moved (db));
+  g_assert_cmpint (g_rename (elsewhere, path), ==, 0);
+  g_assert_false (gk_database_has_moved (db));
+
+  /* Replaced by another file of the same name, as a sync tool does. */
+  g_assert_true (gk_database_backup_to (db, replacement, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rename (replacement, path), ==, 0);
+  g_assert_true (gk_database_has_moved (db));
+
+  gk_database_set_actor (db, 7);
+  gk_database_set_busy_timeout (db, 1234);
+  again = gk_database_reopen (db, &error);
+  g_assert_no_error (error);
+  g_assert_false (gk_database_has_moved (again));
+  g_assert_cmpint (gk_database_get_actor (again), ==, 7);
+  g_assert_cmpint (gk_database_get_busy_timeout (again), ==, 1234);
+  g_assert_cmpint (gk_test_query_int (again, "SELECT count(*) FROM catalog_items"), ==, 45);
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} CheckResult;
+
+static void
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CheckResult *check = user_data;
+
+  gk_database_check_path_finish (result, &check->error);
+  check->done = TRUE;
+}
+
+/* The check as the app runs it: on a worker, while the main loop turns. */
+static gboolean
+check_async (const char       *path,
+             GkDatabaseCheck   kind,
+             GError          **error)
+{
+  CheckResult check = { FALSE, NULL };
+
+  gk_database_check_path_async (path, kind, NULL, on_checked, &check);
+  while (!check.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (check.error != NULL)
+    {
+      g_propagate_error (error, check.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Overwrites a page in the middle with garbage. */
+static void
+damage (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 8 * 4096);
+  for (gsize i = 0; i < 4096; i++)
+    contents[length / 2 / 4096 * 4096 + i] = (char) (i * 7 + 3);
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_check (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDatabase) db = gk_test_template_db ();
+  g_autofree char *path = g_strdup (gk_database_get_path (db));
+
+  g_assert_true (gk_database_quick_check (db, &error));
+  g_assert_true (gk_database_integrity_check (db, &error));
+  g_assert_true (gk_database_check_path (path, GK_DATABASE_CHECK_QUICK, &error));
+  g_assert_true (gk_database_check_path (path, GK_DATABASE_CHECK_FULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (check_async (path, GK_DATABASE_CHECK_FULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  damage (path);
+  g_assert_false (gk_database_check_path (path, GK_DATABASE_CHECK_FULL, &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_clear_error (&error);
+  g_assert_false (check_async (path, GK_DATABASE_CHECK_QUICK, &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_DATABASE);
+}
+
+static void
+test_busy_timeout (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = gk_test_tmp_path ("busy.db");
+  g_autoptr(GkDatabase) db = gk_database_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_database_get_busy_timeout (db), ==, GK_DATABASE_DEFAULT_BUSY_TIMEOUT_MS);
+  gk_database_set_busy_timeout (db, 500);
+  g_assert_cmpint (gk_database_get_busy_timeout (db), ==, 500);
+  g_clear_object (&db);
+
+  g_setenv ("GONGKAI_BUSY_TIMEOUT", "2500", TRUE);
+  db = gk_database_open (path, &error);
+  g_unsetenv ("GONGKAI_BUSY_TIMEOUT");
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_database_get_busy_timeout (db), ==, 2500);
+}
+
+static void
+test_filesystem (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDatabase) db = gk_test_template_db ();
+  g_autofree char *message = gk_filesystem_describe_shared_mode (GK_FILESYSTEM_NFS);
+  GkFilesystemKind kind = gk_filesystem_kind_of (gk_database_get_path (db));
+
+  g_assert_cmpint (gk_filesystem_kind_from_magic (0x6969), ==, GK_FILESYSTEM_NFS);
+  g_assert_cmpint (gk_filesystem_kind_from_magic (0x517B), ==, GK_FILESYSTEM_SMB);
+  g_assert_cmpint (gk_filesystem_kind_from_magic (0xFE534D42), ==, GK_FILESYSTEM_SMB);
+  g_assert_cmpint (gk_filesystem_kind_from_magic (0xFF534D42), ==, GK_FILESYSTEM_SMB);
+  g_assert_cmpint (gk_filesystem_kind_from_magic (0x65735546), ==, GK_FILESYSTEM_FUSE);
+  g_assert_cmpint (gk_filesystem_kind_from_magic (0xEF53 /* ext4 */), ==, GK_FILESYSTEM_LOCAL);
+  g_assert_cmpint (gk_filesystem_kind_from_magic (0x01021994 /* tmpfs */), ==, GK_FILESYSTEM_LOCAL);
+  g_assert_true (gk_filesystem_kind_is_network (GK_FILESYSTEM_SMB));
+  g_assert_false (gk_filesystem_kind_is_network (GK_FILESYSTEM_LOCAL));
+  g_assert_nonnull (strstr (message, "NFS"));
+
+  /* Whatever the test folder is on, the database reports the same. */
+  g_assert_cmpint (gk_database_get_filesystem_kind (db), ==, kind);
+  g_assert_cmpint (gk_database_is_on_network_share (db), ==, gk_filesystem_kind_is_network (kind));
+  /* /proc is local to every machine. */
+  g_assert_cmpint (gk_filesystem_kind_of ("/proc/self/status"), ==, GK_FILESYSTEM_LOCAL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,13 +588,17 @@ main (int   argc,
   g_test_add_func ("/database/reopen", test_reopen);
   g_test_add_func ("/database/migrate", test_migrate);
   g_test_add_func ("/database/migrate-with-backup", test_migrate_with_backup);
-  g_test_add_func ("/database/refuse/newer", test_refuse_newer);
-  g_test_add_func ("/database/refuse/foreign", test_refuse_foreign);
-  g_test_add_func ("/database/refuse/garbage", test_refuse_garbage);
-  g_test_add_func ("/database/refuse/truncated", test_refuse_truncated);
   g_test_add_func ("/database/write/begin-immediate", test_begin_immediate);
   g_test_add_func ("/database/write/rollback", test_rollback);
   g_test_add_func ("/database/backup", test_backup);
+  g_test_add_func ("/database/read-only/flag", test_read_only_flag);
+  g_test_add_func ("/database/read-only/permissions", test_read_only_permissions);
+  g_test_add_func ("/database/wal/converted", test_wal_converted);
+  g_test_add_func ("/database/wal/refused", test_wal_refused);
+  g_test_add_func ("/database/moved", test_moved);
+  g_test_add_func ("/database/check", test_check);
+  g_test_add_func ("/database/busy-timeout", test_busy_timeout);
+  g_test_add_func ("/database/filesystem", test_filesystem);
 
   return g_test_run ();
 }

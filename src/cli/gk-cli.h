@@ -19,8 +19,10 @@ gboolean gk_cli_person  (int argc, char **argv, GError **error);
 gboolean gk_cli_catalog (int argc, char **argv, GError **error);
 gboolean gk_cli_verify  (int argc, char **argv, GError **error);
 gboolean gk_cli_backup  (int argc, char **argv, GError **error);
+gboolean gk_cli_restore (int argc, char **argv, GError **error);
 gboolean gk_cli_notice  (int argc, char **argv, GError **error);
 gboolean gk_cli_application (int argc, char **argv, GError **error);
+gboolean gk_cli_calendar (int argc, char **argv, GError **error);
 gboolean gk_cli_holidays (int argc, char **argv, GError **error);
 gboolean gk_cli_workday (int argc, char **argv, GError **error);
 

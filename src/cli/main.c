@@ -19,13 +19,15 @@ static const struct {
   { "init", gk_cli_init, N_("Create a database from a template") },
   { "org", gk_cli_org, N_("Add organizations") },
   { "person", gk_cli_person, N_("Add people with their roles") },
-  { "catalog", gk_cli_catalog, N_("Export a disclosure catalog") },
+  { "catalog", gk_cli_catalog, N_("Keep disclosure catalogs: edit, history, file, diff, checklist, import, export") },
   { "notice", gk_cli_notice, N_("Propose, review, approve, publish and export notices") },
   { "application", gk_cli_application, N_("Record, forward and answer applications") },
+  { "calendar", gk_cli_calendar, N_("List obligations and their due dates; waive them, record events, export .ics") },
   { "holidays", gk_cli_holidays, N_("Import public holidays and make-up working days") },
   { "workday", gk_cli_workday, N_("The date N working days later") },
   { "verify", gk_cli_verify, N_("Check the file and the audit chain") },
   { "backup", gk_cli_backup, N_("Copy the database to a new file") },
+  { "restore", gk_cli_restore, N_("Replace the database’s content with a backup’s, keeping a copy of it first") },
 };
 
 static void

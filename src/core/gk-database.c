@@ -10,21 +10,25 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "core/gk-audit.h"
 #include "core/gk-core-error.h"
 #include "core/gk-database.h"
 #include "core/gk-migrations.h"
-
-#define BUSY_TIMEOUT_MS 10000
 
 struct _GkDatabase
 {
   GObject  parent_instance;
 
   char    *path;
+  char    *vfs;
+  GkDatabaseOpenFlags flags;
   sqlite3 *handle;
   gboolean   in_write;
   gint64     actor;
   GDateTime *clock;
+  int        busy_timeout;
+  char      *read_only_reason;
+  GkFilesystemKind filesystem;
 };
 
 G_DEFINE_FINAL_TYPE (GkDatabase, gk_database, G_TYPE_OBJECT)
@@ -37,6 +41,8 @@ gk_database_finalize (GObject *object)
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   g_free (self->path);
+  g_free (self->vfs);
+  g_free (self->read_only_reason);
   g_clear_pointer (&self->clock, g_date_time_unref);
 
   G_OBJECT_CLASS (gk_database_parent_class)->finalize (object);
@@ -70,6 +76,16 @@ gk_database_set_error (GkDatabase  *self,
     g_set_error (error, GK_CORE_ERROR, kind,
                  _("%s: the database is in use by another program or desktop; try again in a moment"),
                  context);
+  else if (code == SQLITE_READONLY)
+    g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
+                 _("%s: the database is open read-only"), context);
+  else if (code == SQLITE_FULL)
+    g_set_error (error, GK_CORE_ERROR, kind,
+                 _("%s: the disk is full; nothing was changed. Free some space and try again"), context);
+  else if (code == SQLITE_IOERR)
+    g_set_error (error, GK_CORE_ERROR, kind,
+                 _("%s: the file could not be read or written (%s); nothing was changed. Try again, and check the disk or the network share if it persists"),
+                 context, sqlite3_errmsg (self->handle));
   else
     g_set_error (error, GK_CORE_ERROR, kind, "%s: %s", context, sqlite3_errmsg (self->handle));
 }
@@ -140,8 +156,40 @@ query_int (GkDatabase  *self,
   return TRUE;
 }
 
-/* An existing, non-empty file must start with SQLite's magic string; checked
- * by reading it ourselves so that a wrong file is never touched by SQLite. */
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return (guint32) bytes[0] << 24 | (guint32) bytes[1] << 16 | (guint32) bytes[2] << 8 | bytes[3];
+}
+
+/* The header's page count is trusted, by SQLite too, when the change
+ * counter matches "version-valid-for"; a file shorter than that was cut.
+ * A hot journal excuses it: a crash in the middle of a commit that grew
+ * the file, which the journal rolls back. */
+static gboolean
+is_truncated (const char   *path,
+              const guint8 *header,
+              goffset       size)
+{
+  g_autofree char *journal = NULL;
+  guint32 page_size = (guint32) header[16] << 8 | header[17];
+  guint32 n_pages = read_be32 (header + 28);
+  GStatBuf st;
+
+  if (page_size == 1)
+    page_size = 65536;
+  if (read_be32 (header + 24) != read_be32 (header + 92) || n_pages == 0)
+    return FALSE;
+  if ((guint64) size >= (guint64) n_pages * page_size)
+    return FALSE;
+
+  journal = g_strconcat (path, "-journal", NULL);
+  return g_stat (journal, &st) != 0 || st.st_size == 0;
+}
+
+/* An existing, non-empty file must start with SQLite's magic string and
+ * be as long as its header says; checked by reading it ourselves so that a
+ * wrong file is never touched by SQLite. */
 static gboolean
 check_header (const char  *path,
               gboolean    *is_new,
@@ -150,8 +198,9 @@ check_header (const char  *path,
   static const char magic[16] = "SQLite format 3";
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  char header[16];
+  guint8 header[100];
   gsize got = 0;
 
   in = g_file_read (file, NULL, &local_error);
@@ -178,10 +227,25 @@ check_header (const char  *path,
   if (got == 0)
     return TRUE;
 
-  if (got < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+  if (got < sizeof magic || memcmp (header, magic, sizeof magic) != 0)
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_SQLITE,
                    _("“%s” is not a Gongkai database (it is not an SQLite file at all)"), path);
+      return FALSE;
+    }
+
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
+                   _("Cannot read “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (got < sizeof header || is_truncated (path, header, g_file_info_get_size (info)))
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_DATABASE,
+                   _("“%s” is damaged: it is shorter than its header says, as if it was cut off while being copied. Restore it from a backup."),
+                   path);
       return FALSE;
     }
   return TRUE;
@@ -218,25 +282,77 @@ check_ownership (GkDatabase  *self,
   return TRUE;
 }
 
+static char *
+query_text (GkDatabase  *self,
+            const char  *sql,
+            const char  *context,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      gk_database_set_error (self, error, context);
+      return NULL;
+    }
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* WAL needs shared memory that network filesystems do not share, so a file
+ * another tool put in WAL mode goes back to the rollback journal. SQLite
+ * allows that only when no other connection has the file open; waiting
+ * for them would not help, so the attempt does not wait. */
+static gboolean
+leave_wal (GkDatabase  *self,
+           GError     **error)
+{
+  g_autofree char *mode = NULL;
+
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
+                   _("“%s” is in WAL mode (set by another program), which Gongkai does not use because it fails on shared folders, and it cannot be converted because it is read-only"),
+                   self->path);
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (self->handle, 0);
+  mode = query_text (self, "PRAGMA journal_mode = DELETE", _("Cannot set the journal mode"), NULL);
+  sqlite3_busy_timeout (self->handle, self->busy_timeout);
+
+  if (mode == NULL || g_ascii_strcasecmp (mode, "delete") != 0)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
+                   _("“%s” is in WAL mode (set by another program), which Gongkai does not use because it fails on shared folders. It can be converted only while no other program has it open, and another program has it open now: close it there and try again"),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 apply_pragmas (GkDatabase  *self,
                GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *mode;
+  g_autofree char *mode = NULL;
 
   if (!gk_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;", error))
     return FALSE;
 
-  stmt = gk_database_prepare (self, "PRAGMA journal_mode = DELETE", error);
-  if (stmt == NULL)
+  mode = query_text (self, "PRAGMA journal_mode", _("Cannot read the journal mode"), error);
+  if (mode == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      gk_database_set_error (self, error, _("Cannot set the journal mode"));
-      return FALSE;
-    }
-  mode = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_ascii_strcasecmp (mode, "wal") == 0)
+    return leave_wal (self, error);
+  if (self->read_only_reason != NULL)
+    return TRUE;
+
+  g_free (mode);
+  mode = query_text (self, "PRAGMA journal_mode = DELETE", _("Cannot set the journal mode"), error);
+  if (mode == NULL)
+    return FALSE;
   if (g_ascii_strcasecmp (mode, "delete") != 0)
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
@@ -296,6 +412,14 @@ migrate (GkDatabase  *self,
   if (version == GK_DATABASE_SCHEMA_VERSION)
     return TRUE;
 
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
+                   _("“%s” must be upgraded to this version of Gongkai, but it is read-only (%s). Open it once where it can be changed."),
+                   self->path, self->read_only_reason);
+      return FALSE;
+    }
+
   if (version > 0)
     {
       g_autofree char *backup = backup_path_for (self->path, (int) version);
@@ -305,6 +429,17 @@ migrate (GkDatabase  *self,
     }
 
   return gk_database_write (self, run_migrations, NULL, error);
+}
+
+static int
+default_busy_timeout (void)
+{
+  const char *text = g_getenv ("GONGKAI_BUSY_TIMEOUT");
+  guint64 ms = 0;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &ms, NULL))
+    return (int) ms;
+  return GK_DATABASE_DEFAULT_BUSY_TIMEOUT_MS;
 }
 
 /**
@@ -319,8 +454,26 @@ GkDatabase *
 gk_database_open (const char  *path,
                   GError     **error)
 {
+  return gk_database_open_full (path, NULL, GK_DATABASE_OPEN_DEFAULT, error);
+}
+
+GkDatabase *
+gk_database_open_with_vfs (const char  *path,
+                           const char  *vfs,
+                           GError     **error)
+{
+  return gk_database_open_full (path, vfs, GK_DATABASE_OPEN_DEFAULT, error);
+}
+
+GkDatabase *
+gk_database_open_full (const char           *path,
+                       const char           *vfs,
+                       GkDatabaseOpenFlags   flags,
+                       GError              **error)
+{
   g_autoptr(GkDatabase) self = NULL;
   gboolean is_new = FALSE;
+  int open_flags = SQLITE_OPEN_NOMUTEX;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -330,10 +483,25 @@ gk_database_open (const char  *path,
 
   self = g_object_new (GK_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->vfs = g_strdup (vfs);
+  self->flags = flags;
+  self->busy_timeout = default_busy_timeout ();
+  self->filesystem = gk_filesystem_kind_of (path);
 
-  rc = sqlite3_open_v2 (path, &self->handle,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
+  if (flags & GK_DATABASE_OPEN_READ_ONLY)
+    self->read_only_reason = g_strdup (_("it was opened read-only"));
+  else if (!gk_filesystem_can_write (path))
+    self->read_only_reason = g_strdup (_("you may not change this file or the folder it is in"));
+
+  if (self->read_only_reason != NULL && is_new)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
+                   _("Cannot create “%s”: %s"), path, self->read_only_reason);
+      return NULL;
+    }
+
+  open_flags |= self->read_only_reason ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  rc = sqlite3_open_v2 (path, &self->handle, open_flags, vfs);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
@@ -342,7 +510,12 @@ gk_database_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->handle, self->busy_timeout);
+
+  /* SQLite falls back to read-only by itself when the file cannot be
+   * opened for writing (a read-only mount, for one). */
+  if (self->read_only_reason == NULL && sqlite3_db_readonly (self->handle, "main") == 1)
+    self->read_only_reason = g_strdup (_("the file or the disk it is on cannot be written"));
 
   if (!check_ownership (self, error) ||
       !apply_pragmas (self, error) ||
@@ -350,6 +523,64 @@ gk_database_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+GkDatabase *
+gk_database_reopen (GkDatabase  *self,
+                    GError     **error)
+{
+  GkDatabase *other;
+
+  g_return_val_if_fail (GK_IS_DATABASE (self), NULL);
+
+  other = gk_database_open_full (self->path, self->vfs, self->flags, error);
+  if (other == NULL)
+    return NULL;
+  gk_database_set_busy_timeout (other, self->busy_timeout);
+  other->actor = self->actor;
+  if (self->clock != NULL)
+    other->clock = g_date_time_ref (self->clock);
+  return other;
+}
+
+gboolean
+gk_database_is_read_only (GkDatabase *self)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (self), TRUE);
+  return self->read_only_reason != NULL;
+}
+
+const char *
+gk_database_get_read_only_reason (GkDatabase *self)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (self), NULL);
+  return self->read_only_reason;
+}
+
+GkFilesystemKind
+gk_database_get_filesystem_kind (GkDatabase *self)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (self), GK_FILESYSTEM_LOCAL);
+  return self->filesystem;
+}
+
+gboolean
+gk_database_is_on_network_share (GkDatabase *self)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (self), FALSE);
+  return gk_filesystem_kind_is_network (self->filesystem);
+}
+
+gboolean
+gk_database_has_moved (GkDatabase *self)
+{
+  int moved = 0;
+
+  g_return_val_if_fail (GK_IS_DATABASE (self), FALSE);
+
+  if (sqlite3_file_control (self->handle, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK)
+    return FALSE;
+  return moved != 0;
 }
 
 const char *
@@ -377,12 +608,31 @@ gk_database_get_schema_version (GkDatabase *self)
   return (int) version;
 }
 
+/* Inside a write, a nested change is a savepoint: it rolls back alone on
+ * failure and commits with the outer transaction. */
+static gboolean
+write_nested (GkDatabase   *self,
+              GkWriteFunc   func,
+              gpointer      user_data,
+              GError      **error)
+{
+  if (!gk_database_exec (self, "SAVEPOINT gk_nested", error))
+    return FALSE;
+  if (!func (self, user_data, error))
+    {
+      sqlite3_exec (self->handle, "ROLLBACK TO gk_nested; RELEASE gk_nested", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return gk_database_exec (self, "RELEASE gk_nested", error);
+}
+
 /**
  * gk_database_write:
  * @func: does the change; returns FALSE with @error set to roll it back
  *
  * The one way to change the file: BEGIN IMMEDIATE, @func, COMMIT — or
  * ROLLBACK on any error. Audit events written by @func commit with it.
+ * Called from inside another write's @func, it nests as a savepoint.
  */
 gboolean
 gk_database_write (GkDatabase   *self,
@@ -394,7 +644,17 @@ gk_database_write (GkDatabase   *self,
 
   g_return_val_if_fail (GK_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
-  g_return_val_if_fail (!self->in_write, FALSE);
+
+  if (self->in_write)
+    return write_nested (self, func, user_data, error);
+
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
+                   _("“%s” is open read-only (%s); nothing can be changed"),
+                   self->path, self->read_only_reason);
+      return FALSE;
+    }
 
   if (sqlite3_exec (self->handle, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -436,7 +696,17 @@ gk_database_set_busy_timeout (GkDatabase *self,
                               int         milliseconds)
 {
   g_return_if_fail (GK_IS_DATABASE (self));
+  g_return_if_fail (milliseconds >= 0);
+
+  self->busy_timeout = milliseconds;
   sqlite3_busy_timeout (self->handle, milliseconds);
+}
+
+int
+gk_database_get_busy_timeout (GkDatabase *self)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (self), 0);
+  return self->busy_timeout;
 }
 
 /* Changes whenever another connection commits: the cheap way to notice
@@ -486,6 +756,215 @@ gk_database_backup_to (GkDatabase  *self,
   return TRUE;
 }
 
+/* Opens PATH read-only without any check but its header: for looking at
+ * a backup before it is restored. */
+static GkDatabase *
+open_raw_read_only (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GkDatabase) other = NULL;
+  gboolean is_new = FALSE;
+  int rc;
+
+  if (!check_header (path, &is_new, error))
+    return NULL;
+  if (is_new)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_SQLITE,
+                   _("“%s” is empty, not a Gongkai database"), path);
+      return NULL;
+    }
+
+  other = g_object_new (GK_TYPE_DATABASE, NULL);
+  other->path = g_strdup (path);
+  other->read_only_reason = g_strdup (_("it was opened read-only"));
+  rc = sqlite3_open_v2 (path, &other->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), path,
+                   other->handle ? sqlite3_errmsg (other->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (other->handle, 1);
+  return g_steal_pointer (&other);
+}
+
+/**
+ * gk_database_restore_from:
+ * @backup_path: a Gongkai database, as made by gk_database_backup_to()
+ *
+ * The backup is checked first (ours, not newer, quick_check ok); the copy
+ * is one transaction of the backup API on this connection, so that a crash
+ * half-way leaves the old content, and other connections notice the change.
+ */
+gboolean
+gk_database_restore_from (GkDatabase  *self,
+                          const char  *backup_path,
+                          GError     **error)
+{
+  g_autoptr(GkDatabase) source = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (!self->in_write, FALSE);
+
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
+                   _("“%s” is open read-only (%s); nothing can be changed"),
+                   self->path, self->read_only_reason);
+      return FALSE;
+    }
+
+  source = open_raw_read_only (backup_path, error);
+  if (source == NULL)
+    return FALSE;
+  if (!check_ownership (source, error))
+    return FALSE;
+  if (!gk_database_quick_check (source, &local_error))
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_DATABASE,
+                   _("“%s” cannot be restored: %s"), backup_path, local_error->message);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (self->handle, "main", source->handle, "main");
+  if (backup == NULL)
+    {
+      gk_database_set_error (self, error, _("Cannot restore the backup"));
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (self, error, _("Cannot restore the backup"));
+      return FALSE;
+    }
+
+  return apply_pragmas (self, error) && migrate (self, error);
+}
+
+static gboolean
+run_check (GkDatabase  *self,
+           const char  *sql,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (self, sql, error);
+  const char *result;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      gk_database_set_error (self, error, _("Cannot check the file"));
+      return FALSE;
+    }
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_DATABASE,
+                   _("The file is damaged: %s"), result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gk_database_quick_check (GkDatabase  *self,
+                         GError     **error)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (self), FALSE);
+  return run_check (self, "PRAGMA quick_check(1)", error);
+}
+
+gboolean
+gk_database_integrity_check (GkDatabase  *self,
+                             GError     **error)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (self), FALSE);
+  return run_check (self, "PRAGMA integrity_check(1)", error);
+}
+
+gboolean
+gk_database_check_path (const char       *path,
+                        GkDatabaseCheck   check,
+                        GError          **error)
+{
+  g_autoptr(GkDatabase) db = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  db = gk_database_open_full (path, NULL, GK_DATABASE_OPEN_READ_ONLY, error);
+  if (db == NULL)
+    return FALSE;
+  if (check == GK_DATABASE_CHECK_QUICK)
+    return gk_database_quick_check (db, error);
+  return gk_database_integrity_check (db, error) && gk_audit_verify (db, NULL, error);
+}
+
+typedef struct
+{
+  char            *path;
+  GkDatabaseCheck  check;
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckJob *job = task_data;
+  GError *error = NULL;
+
+  if (gk_database_check_path (job->path, job->check, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+gk_database_check_path_async (const char          *path,
+                              GkDatabaseCheck      check,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CheckJob *job;
+
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (CheckJob, 1);
+  job->path = g_strdup (path);
+  job->check = check;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gk_database_check_path_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+gk_database_check_path_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 char *
 gk_database_timestamp (GkDatabase *self)
 {
@@ -497,6 +976,17 @@ gk_database_timestamp (GkDatabase *self)
   return g_date_time_format_iso8601 (now);
 }
 
+char *
+gk_database_today (GkDatabase *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (self), NULL);
+
+  now = self->clock ? g_date_time_to_local (self->clock) : g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
 void
 gk_database_set_clock (GkDatabase *self,
                        GDateTime  *now)
@@ -506,6 +996,23 @@ gk_database_set_clock (GkDatabase *self,
   g_clear_pointer (&self->clock, g_date_time_unref);
   if (now != NULL)
     self->clock = g_date_time_ref (now);
+}
+
+char *
+gk_database_get_setting (GkDatabase *self,
+                         const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (self), NULL);
+
+  stmt = gk_database_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 /* The person on whose behalf changes are made; recorded in every audit

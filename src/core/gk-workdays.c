@@ -128,6 +128,56 @@ gk_workdays_import (GkDatabase  *db,
   return count;
 }
 
+void
+gk_workday_free (GkWorkday *day)
+{
+  if (day == NULL)
+    return;
+  g_free (day->date);
+  g_free (day->kind);
+  g_free (day->name);
+  g_free (day);
+}
+
+GPtrArray *
+gk_workdays_list (GkDatabase  *db,
+                  const char  *from,
+                  const char  *to,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) days = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_workday_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  stmt = gk_database_prepare (db,
+                              "SELECT date, kind, name FROM holidays"
+                              " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2)"
+                              " ORDER BY date",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkWorkday *day = g_new0 (GkWorkday, 1);
+      const char *name = (const char *) sqlite3_column_text (stmt, 2);
+
+      day->date = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      day->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      day->name = g_strdup (name != NULL ? name : "");
+      g_ptr_array_add (days, day);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the holiday calendar"));
+      return NULL;
+    }
+  return g_steal_pointer (&days);
+}
+
 gint
 gk_workdays_import_default (GkDatabase  *db,
                             GError     **error)

@@ -28,6 +28,25 @@ gint     gk_workdays_import     (GkDatabase  *db,
                                  const char  *contents,
                                  GError     **error);
 
+/* One stored day of the calendar: a public holiday (kind "holiday") or a
+ * make-up working day (调休, kind "workday"). */
+typedef struct
+{
+  char *date;   /* YYYY-MM-DD */
+  char *kind;   /* "holiday" or "workday" */
+  char *name;   /* 春节 … */
+} GkWorkday;
+
+void       gk_workday_free  (GkWorkday *day);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkWorkday, gk_workday_free)
+
+/* The stored days from FROM to TO (YYYY-MM-DD, inclusive; NULL: no
+ * bound), as GkWorkday, by date. */
+GPtrArray *gk_workdays_list (GkDatabase  *db,
+                             const char  *from,
+                             const char  *to,
+                             GError     **error);
+
 /* The official days the app ships (2025 and 2026). */
 gint     gk_workdays_import_default (GkDatabase *db,
                                      GError    **error);

@@ -7,7 +7,12 @@
 
 #include "core/gk-database.h"
 #include "core/gk-template.h"
+#include "core/gk-directory.h"
+#include "core/gk-notices.h"
+#include "calendar/gk-calendar-page.h"
 #include "catalog/gk-catalog-page.h"
+#include "inbox/gk-inbox-page.h"
+#include "inbox/gk-person-chooser.h"
 #include "gk-window.h"
 
 #define DEFAULT_TEMPLATE "jinzhong-2020"
@@ -21,7 +26,18 @@ struct _GkWindow
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
   GkCatalogPage        *catalog_page;
+  GkInboxPage          *inbox_page;
+  GkCalendarPage       *calendar_page;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStackPage     *approvals_page;
+  AdwButtonContent     *person_content;
+  GtkWidget            *person_button;
   GMenu                *recent_menu;
+
+  /* Who uses the window: kept here, per database, until GkContext has it. */
+  gint64                person_id;
+  /* The start-up toast of what is due: once per database opened. */
+  gboolean              attention_shown;
 };
 
 G_DEFINE_FINAL_TYPE (GkWindow, gk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -55,6 +71,150 @@ gk_window_show_error (GkWindow     *self,
 }
 
 static void
+gk_window_set_person (GkWindow *self,
+                      gint64    person_id)
+{
+  const char *label = _("Who Are You?");
+  g_autofree char *name = NULL;
+  g_autofree char *accessible = NULL;
+
+  self->person_id = person_id;
+
+  if (person_id > 0 && self->context != NULL)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      g_array_append_val (ids, person_id);
+      name = gk_notices_people_names (gk_context_get_database (self->context), ids);
+      if (name != NULL && name[0] != '\0')
+        label = name;
+    }
+
+  adw_button_content_set_label (self->person_content, label);
+  /* Translators: the accessible name of the header bar button that shows the current person */
+  accessible = g_strdup_printf (_("Current person: %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->person_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gk_inbox_page_set_person_id (self->inbox_page, person_id);
+  gk_catalog_page_set_person_id (self->catalog_page, person_id);
+  gk_calendar_page_set_person_id (self->calendar_page, person_id);
+
+  if (person_id > 0 && !self->attention_shown)
+    {
+      AdwToast *toast = gk_calendar_page_create_attention_toast (self->calendar_page);
+
+      self->attention_shown = TRUE;
+      if (toast != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+/* The person remembered for the open database, or 0. */
+static gint64
+gk_window_remembered_person (GkWindow *self)
+{
+  GSettings *settings = gk_window_get_settings (self);
+  GkDatabase *db = gk_context_get_database (self->context);
+  g_autoptr(GVariant) people = NULL;
+  const char *id = NULL;
+
+  if (settings == NULL)
+    return 0;
+
+  people = g_settings_get_value (settings, "current-people");
+  if (!g_variant_lookup (people, gk_database_get_path (db), "&s", &id))
+    return 0;
+  /* The person may have been removed since. */
+  return gk_directory_find_person (db, id, NULL);
+}
+
+static void
+gk_window_remember_person (GkWindow *self,
+                           gint64    person_id)
+{
+  GSettings *settings = gk_window_get_settings (self);
+  g_autoptr(GVariant) people = NULL;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  const char *path = gk_database_get_path (gk_context_get_database (self->context));
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+  GVariantIter iter;
+  const char *key, *value;
+
+  if (settings == NULL)
+    return;
+
+  people = g_settings_get_value (settings, "current-people");
+  g_variant_iter_init (&iter, people);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &value))
+    if (g_strcmp0 (key, path) != 0)
+      g_variant_builder_add (&builder, "{ss}", key, value);
+  g_variant_builder_add (&builder, "{ss}", path, id);
+  g_settings_set_value (settings, "current-people", g_variant_builder_end (&builder));
+}
+
+static void
+on_person_chosen (GkWindow   *self,
+                  gint64      person_id,
+                  const char *name)
+{
+  if (self->context == NULL)
+    return;
+
+  gk_window_remember_person (self, person_id);
+  gk_window_set_person (self, person_id);
+}
+
+static void
+gk_window_choose_person (GkWindow *self)
+{
+  GkPersonChooser *chooser;
+
+  if (self->context == NULL)
+    return;
+
+  chooser = gk_person_chooser_new (GTK_WINDOW (self), gk_context_get_database (self->context),
+                                   self->person_id);
+  g_signal_connect_object (chooser, "person-chosen", G_CALLBACK (on_person_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
+static gboolean
+choose_person_idle (gpointer user_data)
+{
+  GkWindow *self = user_data;
+
+  if (self->context != NULL && self->person_id == 0)
+    gk_window_choose_person (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* GONGKAI_PERSON (a name or an id) first, for tests and scripts; then the
+ * person remembered for this file; else ask, once the window is up. */
+static void
+gk_window_find_person (GkWindow *self)
+{
+  const char *preset = g_getenv ("GONGKAI_PERSON");
+  gint64 person_id = 0;
+
+  if (preset != NULL && preset[0] != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+
+      person_id = gk_directory_find_person (gk_context_get_database (self->context), preset, &error);
+      if (person_id <= 0)
+        g_warning ("GONGKAI_PERSON=%s: %s", preset, error->message);
+    }
+  if (person_id <= 0)
+    person_id = gk_window_remembered_person (self);
+
+  gk_window_set_person (self, person_id);
+  if (person_id <= 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, choose_person_idle,
+                     g_object_ref (self), g_object_unref);
+}
+
+static void
 gk_window_set_context (GkWindow   *self,
                        GkContext  *context)
 {
@@ -74,6 +234,11 @@ gk_window_set_context (GkWindow   *self,
   title = g_strdup_printf (_("%s — Gongkai"), display_name);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gk_catalog_page_set_context (self->catalog_page, context);
+  self->person_id = 0;
+  self->attention_shown = FALSE;
+  gk_inbox_page_set_context (self->inbox_page, context);
+  gk_calendar_page_set_context (self->calendar_page, context);
+  gk_window_find_person (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
@@ -296,6 +461,45 @@ gk_window_find_action (GtkWidget  *widget,
 }
 
 static void
+gk_window_choose_person_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  gk_window_choose_person (GK_WINDOW (widget));
+}
+
+static void
+gk_window_new_plan_for_item_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "approvals");
+  gk_inbox_page_new_plan (self->inbox_page, g_variant_get_int64 (parameter));
+}
+
+static void
+gk_window_show_notice_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "approvals");
+  gk_inbox_page_select_notice (self->inbox_page, g_variant_get_int64 (parameter));
+}
+
+static void
+on_waiting_count_changed (GkWindow *self)
+{
+  guint count = gk_inbox_page_get_waiting_count (self->inbox_page);
+
+  adw_view_stack_page_set_badge_number (self->approvals_page, count);
+  adw_view_stack_page_set_needs_attention (self->approvals_page, count > 0);
+}
+
+static void
 gk_window_restore_state (GkWindow *self)
 {
   GSettings *settings = gk_window_get_settings (self);
@@ -400,18 +604,30 @@ gk_window_class_init (GkWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GK_TYPE_CATALOG_PAGE);
+  g_type_ensure (GK_TYPE_INBOX_PAGE);
+  g_type_ensure (GK_TYPE_CALENDAR_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GkWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, inbox_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, approvals_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, person_content);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, person_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_waiting_count_changed);
 
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, gk_window_new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, gk_window_open_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", gk_window_open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", gk_window_show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, gk_window_find_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-person", NULL, gk_window_choose_person_action);
+  gtk_widget_class_install_action (widget_class, "win.new-plan-for-item", "x", gk_window_new_plan_for_item_action);
+  gtk_widget_class_install_action (widget_class, "win.show-notice", "x", gk_window_show_notice_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);

@@ -5,11 +5,22 @@
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
+#include <string.h>
 
 #include "core/gk-cadence.h"
 #include "core/gk-catalog.h"
+#include "core/gk-catalog-edit.h"
+#include "core/gk-catalog-filing.h"
 #include "core/gk-catalog-item.h"
+#include "inbox/gk-notice-editor.h"
+#include "pdf/gk-catalog-print.h"
+#include "gk-catalog-checklist-view.h"
+#include "gk-catalog-filing-view.h"
+#include "gk-catalog-history.h"
+#include "gk-catalog-import-dialog.h"
+#include "gk-catalog-item-dialog.h"
 #include "gk-catalog-page.h"
+#include "gk-catalog-printer.h"
 
 /* How one column shows and sorts an item. A column with a number getter
  * sorts by that number (the item number, the category's position in the
@@ -25,6 +36,7 @@ typedef struct
 {
   const char   *title;
   CellKind      kind;
+  gboolean      retired_badge;   /* shows 已停用 beside a retired item's text */
   const char *(*get_text)   (GkCatalogItem *item);
   guint       (*get_number) (GkCatalogItem *item);
   gboolean      expand;
@@ -33,13 +45,13 @@ typedef struct
 } CatalogColumn;
 
 static const CatalogColumn catalog_columns[] = {
-  { N_("No."), CELL_NUMBER, NULL, gk_catalog_item_get_number, FALSE, 0, 0 },
-  { N_("Category"), CELL_TEXT, gk_catalog_item_get_category,
+  { N_("No."), CELL_NUMBER, FALSE, NULL, gk_catalog_item_get_number, FALSE, 0, 0 },
+  { N_("Category"), CELL_TEXT, FALSE, gk_catalog_item_get_category,
     gk_catalog_item_get_category_position, FALSE, 8, 16 },
-  { N_("Content"), CELL_TEXT, gk_catalog_item_get_content, NULL, TRUE, 16, 50 },
-  { N_("Responsible"), CELL_TEXT, gk_catalog_item_get_responsible, NULL, FALSE, 6, 14 },
-  { N_("Audiences"), CELL_TEXT, gk_catalog_item_get_audiences, NULL, FALSE, 10, 20 },
-  { N_("Cadence"), CELL_CADENCE, gk_catalog_item_get_cadence, NULL, FALSE, 16, 26 },
+  { N_("Content"), CELL_TEXT, TRUE, gk_catalog_item_get_content, NULL, TRUE, 16, 50 },
+  { N_("Responsible"), CELL_TEXT, FALSE, gk_catalog_item_get_responsible, NULL, FALSE, 6, 14 },
+  { N_("Audiences"), CELL_TEXT, FALSE, gk_catalog_item_get_audiences, NULL, FALSE, 10, 20 },
+  { N_("Cadence"), CELL_CADENCE, FALSE, gk_catalog_item_get_cadence, NULL, FALSE, 16, 26 },
 };
 
 struct _GkCatalogPage
@@ -47,9 +59,18 @@ struct _GkCatalogPage
   GtkWidget           parent_instance;
 
   GkContext          *context;
+  gint64              person_id;
+  /* The catalogs one may choose (GkCatalogOwner) and whose is shown. */
+  GPtrArray          *owners;
+  gint64              organization_id;
   gint64              catalog_id;
   char               *load_error;
   guint               n_total;
+  GkCatalogFiling    *filing;
+  /* NULL when the current person may change the catalog; otherwise why not. */
+  char               *read_only_reason;
+  gboolean            party_office;
+  gboolean            filling;
 
   /* NULL: all categories / no search */
   char               *category;
@@ -59,8 +80,19 @@ struct _GkCatalogPage
   GtkFilterListModel *filter_model;
 
   GtkSearchEntry     *search_entry;
+  GtkDropDown        *catalog_drop_down;
   GtkDropDown        *category_drop_down;
   GtkLabel           *count_label;
+  GtkWidget          *filing_bar;
+  GtkLabel           *filing_label;
+  GtkWidget          *file_button;
+  GtkWidget          *add_button;
+  GtkWidget          *edit_button;
+  GtkWidget          *retire_button;
+  GtkWidget          *reactivate_button;
+  GtkWidget          *more_button;
+  GtkWidget          *create_button;
+  GtkSingleSelection *selection;
   GtkStack           *stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *status_page;
@@ -71,6 +103,7 @@ G_DEFINE_FINAL_TYPE (GkCatalogPage, gk_catalog_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_PERSON_ID,
   N_PROPS
 };
 
@@ -130,7 +163,21 @@ on_cell_setup (GtkSignalListItemFactory *factory,
       pango_attr_list_unref (attrs);
     }
 
-  gtk_list_item_set_child (list_item, label);
+  if (column->retired_badge)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      /* Text, not only the dimming: a retired item must read as retired. */
+      GtkWidget *badge = gtk_label_new (_("Retired"));
+
+      gtk_label_set_xalign (GTK_LABEL (badge), 0.0);
+      gtk_widget_add_css_class (badge, "caption-heading");
+      gtk_widget_set_visible (badge, FALSE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), badge);
+      gtk_list_item_set_child (list_item, box);
+    }
+  else
+    gtk_list_item_set_child (list_item, label);
 }
 
 static void
@@ -140,8 +187,17 @@ on_cell_bind (GtkSignalListItemFactory *factory,
 {
   GkCatalogItem *item = gtk_list_item_get_item (list_item);
   g_autofree char *text = catalog_column_get_text (column, item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *label = column->retired_badge ? gtk_widget_get_first_child (child) : child;
+  gboolean retired = !gk_catalog_item_get_active (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (retired)
+    gtk_widget_add_css_class (child, "dim-label");
+  else
+    gtk_widget_remove_css_class (child, "dim-label");
+  if (column->retired_badge)
+    gtk_widget_set_visible (gtk_widget_get_last_child (child), retired);
 }
 
 static int
@@ -199,6 +255,58 @@ filter_item (gpointer object,
   return g_hash_table_contains (self->matches, &id);
 }
 
+static GtkWindow *
+gk_catalog_page_get_window (GkCatalogPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static GkDatabase *
+gk_catalog_page_get_database (GkCatalogPage *self)
+{
+  return self->context != NULL ? gk_context_get_database (self->context) : NULL;
+}
+
+static void
+gk_catalog_page_show_message (GkCatalogPage *self,
+                              const char    *heading,
+                              const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (gk_catalog_page_get_window (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GkCatalogOwner *
+gk_catalog_page_get_owner (GkCatalogPage *self)
+{
+  for (guint i = 0; self->owners != NULL && i < self->owners->len; i++)
+    {
+      GkCatalogOwner *owner = g_ptr_array_index (self->owners, i);
+
+      if (owner->organization_id == self->organization_id)
+        return owner;
+    }
+  return NULL;
+}
+
+static const char *
+gk_catalog_page_get_catalog_name (GkCatalogPage *self)
+{
+  GkCatalogOwner *owner = gk_catalog_page_get_owner (self);
+
+  return owner != NULL ? owner->name : "";
+}
+
+static GkCatalogItem *
+gk_catalog_page_get_selected (GkCatalogPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
 static void
 gk_catalog_page_show_status (GkCatalogPage *self,
                              const char    *icon_name,
@@ -215,10 +323,12 @@ static void
 gk_catalog_page_update_view (GkCatalogPage *self)
 {
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  GkCatalogOwner *owner = gk_catalog_page_get_owner (self);
   g_autofree char *count = NULL;
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n_shown), n_shown);
   gtk_label_set_text (self->count_label, count);
+  gtk_widget_set_visible (self->create_button, FALSE);
 
   if (self->load_error != NULL)
     gk_catalog_page_show_status (self, "dialog-error-symbolic",
@@ -227,6 +337,18 @@ gk_catalog_page_update_view (GkCatalogPage *self)
     gk_catalog_page_show_status (self, "view-list-bullet-symbolic",
                                  _("No Database Open"),
                                  _("Open or create a database from the main menu."));
+  else if (owner != NULL && owner->catalog_id == 0)
+    {
+      g_autofree char *description =
+        g_strdup_printf (_("%s has no disclosure catalog yet. A new catalog starts with one item for each point the measures require, to be adjusted."),
+                         owner->name);
+
+      gtk_button_set_label (GTK_BUTTON (self->create_button),
+                            g_str_equal (owner->kind, "general-branch")
+                            ? _("_New General-Branch Catalog") : _("_New Catalog"));
+      gtk_widget_set_visible (self->create_button, TRUE);
+      gk_catalog_page_show_status (self, "view-list-bullet-symbolic", _("No Catalog Yet"), description);
+    }
   else if (self->n_total == 0)
     gk_catalog_page_show_status (self, "view-list-bullet-symbolic",
                                  _("The Catalog Is Empty"),
@@ -237,6 +359,91 @@ gk_catalog_page_update_view (GkCatalogPage *self)
                                  _("Try another search or category."));
   else
     gtk_stack_set_visible_child_name (self->stack, "items");
+}
+
+/* Enables what the current person may do with the catalog and the selected
+ * item. Refused changes stay visible, insensitive, with the reason. */
+static void
+gk_catalog_page_update_actions (GkCatalogPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GkCatalogItem *item = gk_catalog_page_get_selected (self);
+  GkCatalogOwner *owner = gk_catalog_page_get_owner (self);
+  gboolean has_catalog = self->catalog_id > 0 && self->load_error == NULL;
+  gboolean may_edit = has_catalog && self->read_only_reason == NULL;
+  gboolean active = item != NULL && gk_catalog_item_get_active (item);
+  GtkWidget *edit_buttons[] = { self->add_button, self->edit_button, self->retire_button, self->reactivate_button };
+  static const char *edit_tooltips[] = {
+    N_("Add an item to the catalog"),
+    N_("Change, renumber or move the selected item"),
+    N_("Take the selected item out of the catalog; it is kept, never deleted"),
+    N_("Put the selected retired item back into the catalog"),
+  };
+
+  gtk_widget_action_set_enabled (widget, "catalog.add-item", may_edit);
+  gtk_widget_action_set_enabled (widget, "catalog.edit-item", may_edit && item != NULL);
+  gtk_widget_action_set_enabled (widget, "catalog.retire-item", may_edit && active);
+  gtk_widget_action_set_enabled (widget, "catalog.reactivate-item", may_edit && item != NULL && !active);
+  gtk_widget_action_set_enabled (widget, "catalog.import", may_edit);
+  gtk_widget_action_set_enabled (widget, "catalog.history", item != NULL);
+  gtk_widget_action_set_enabled (widget, "catalog.new-plan", active);
+  gtk_widget_action_set_enabled (widget, "catalog.file", has_catalog && self->party_office);
+  gtk_widget_action_set_enabled (widget, "catalog.differences", has_catalog && self->filing != NULL);
+  gtk_widget_action_set_enabled (widget, "catalog.checklist", has_catalog);
+  gtk_widget_action_set_enabled (widget, "catalog.export-csv", has_catalog);
+  gtk_widget_action_set_enabled (widget, "catalog.print", has_catalog);
+  gtk_widget_action_set_enabled (widget, "catalog.export-pdf", has_catalog);
+  gtk_widget_action_set_enabled (widget, "catalog.publish", has_catalog && self->person_id > 0);
+  gtk_widget_action_set_enabled (widget, "catalog.create",
+                                 owner != NULL && owner->catalog_id == 0 && self->person_id > 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_buttons); i++)
+    gtk_widget_set_tooltip_text (edit_buttons[i],
+                                 has_catalog && self->read_only_reason != NULL
+                                 ? self->read_only_reason : _(edit_tooltips[i]));
+  gtk_widget_set_tooltip_text (self->file_button,
+                               has_catalog && !self->party_office
+                               ? _("Only the party office files catalogs (第十二条)")
+                               : _("File this version of the catalog with the party office (备案)"));
+
+  gtk_widget_set_visible (self->filing_bar, has_catalog);
+}
+
+/* Who may do what: the person against this catalog, and against the
+ * committee's, which is party office's alone — that is how party office
+ * (who files every catalog) is recognised. */
+static void
+gk_catalog_page_update_permissions (GkCatalogPage *self)
+{
+  GkDatabase *db = gk_catalog_page_get_database (self);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->read_only_reason, g_free);
+  self->party_office = FALSE;
+
+  if (db == NULL || self->catalog_id <= 0)
+    return;
+
+  if (self->person_id <= 0)
+    self->read_only_reason = g_strdup (_("Choose who you are with the button in the header bar to change the catalog."));
+  else if (!gk_catalog_may_edit (db, self->catalog_id, self->person_id, &error))
+    self->read_only_reason = g_strdup (error->message);
+
+  if (self->person_id > 0 && self->owners != NULL && self->owners->len > 0)
+    {
+      GkCatalogOwner *committee = g_ptr_array_index (self->owners, 0);
+
+      self->party_office = g_str_equal (committee->kind, "committee") && committee->catalog_id > 0 &&
+                           gk_catalog_may_edit (db, committee->catalog_id, self->person_id, NULL);
+    }
+}
+
+static void
+gk_catalog_page_update_filing (GkCatalogPage *self)
+{
+  g_autofree char *text = gk_catalog_filing_view_describe (self->filing);
+
+  gtk_label_set_text (self->filing_label, text);
 }
 
 /* Asks the database again for the items matching the search text. */
@@ -274,6 +481,9 @@ on_category_selected (GkCatalogPage *self)
   guint selected = gtk_drop_down_get_selected (self->category_drop_down);
   GListModel *categories = gtk_drop_down_get_model (self->category_drop_down);
 
+  if (self->filling)
+    return;
+
   g_clear_pointer (&self->category, g_free);
 
   /* Position 0 is "All Categories". */
@@ -284,46 +494,133 @@ on_category_selected (GkCatalogPage *self)
 }
 
 static void
+gk_catalog_page_select_item (GkCatalogPage *self,
+                             gint64         item_id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; item_id > 0 && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GkCatalogItem) item = g_list_model_get_item (model, i);
+
+      if (gk_catalog_item_get_id (item) == item_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+/* The catalog selector: every organization that keeps or may start a
+ * catalog, the one shown selected. */
+static void
+gk_catalog_page_fill_owners (GkCatalogPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  for (guint i = 0; self->owners != NULL && i < self->owners->len; i++)
+    {
+      GkCatalogOwner *owner = g_ptr_array_index (self->owners, i);
+      g_autofree char *label = owner->catalog_id > 0 ? g_strdup (owner->name)
+        /* Translators: an organization in the catalog selector that has no catalog */
+        : g_strdup_printf (_("%s (no catalog yet)"), owner->name);
+
+      gtk_string_list_append (labels, label);
+      if (owner->organization_id == self->organization_id)
+        selected = i;
+    }
+  gtk_drop_down_set_model (self->catalog_drop_down, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->catalog_drop_down, selected);
+}
+
+static void
 gk_catalog_page_reload (GkCatalogPage *self)
 {
   g_autoptr(GListModel) items = NULL;
   g_auto(GStrv) categories = NULL;
   g_autoptr(GtkStringList) category_list = NULL;
   g_autoptr(GError) error = NULL;
-  GkDatabase *db;
+  g_autofree char *category = g_strdup (self->category);
+  GkCatalogItem *selected_item = gk_catalog_page_get_selected (self);
+  gint64 selected_id = selected_item != NULL ? gk_catalog_item_get_id (selected_item) : 0;
+  guint category_index = 0;
+  GkCatalogOwner *owner;
+  GkDatabase *db = gk_catalog_page_get_database (self);
 
+  self->filling = TRUE;
   g_clear_pointer (&self->load_error, g_free);
+  g_clear_pointer (&self->owners, g_ptr_array_unref);
+  g_clear_pointer (&self->filing, gk_catalog_filing_free);
   self->catalog_id = 0;
   self->n_total = 0;
 
   category_list = gtk_string_list_new (NULL);
   gtk_string_list_append (category_list, _("All Categories"));
 
-  if (self->context != NULL)
+  if (db != NULL && (self->owners = gk_catalog_list_owners (db, &error)) == NULL)
+    self->load_error = g_strdup (error->message);
+  else if (db != NULL)
     {
-      db = gk_context_get_database (self->context);
+      if (gk_catalog_page_get_owner (self) == NULL && self->owners->len > 0)
+        self->organization_id = ((GkCatalogOwner *) g_ptr_array_index (self->owners, 0))->organization_id;
+      owner = gk_catalog_page_get_owner (self);
+      self->catalog_id = owner != NULL ? owner->catalog_id : 0;
 
-      if ((self->catalog_id = gk_catalog_get_default (db, &error)) <= 0 ||
-          (items = gk_catalog_list_items (db, self->catalog_id, &error)) == NULL ||
-          (categories = gk_catalog_list_categories (db, self->catalog_id, &error)) == NULL)
+      if (self->catalog_id > 0 &&
+          ((items = gk_catalog_list_items (db, self->catalog_id, &error)) == NULL ||
+           (categories = gk_catalog_list_categories (db, self->catalog_id, &error)) == NULL ||
+           ((self->filing = gk_catalog_last_filing (db, self->catalog_id, &error)) == NULL && error != NULL)))
         {
-          self->load_error = g_strdup (error != NULL ? error->message : _("Unknown error"));
+          self->load_error = g_strdup (error->message);
           g_clear_object (&items);
         }
-      else
+      else if (items != NULL)
         {
           self->n_total = g_list_model_get_n_items (items);
           for (guint i = 0; categories[i] != NULL; i++)
-            gtk_string_list_append (category_list, categories[i]);
+            {
+              gtk_string_list_append (category_list, categories[i]);
+              if (g_strcmp0 (categories[i], category) == 0)
+                category_index = i + 1;
+            }
         }
     }
 
-  /* Replacing the model selects "All Categories" again. */
+  gk_catalog_page_fill_owners (self);
   gtk_drop_down_set_model (self->category_drop_down, G_LIST_MODEL (category_list));
+  gtk_drop_down_set_selected (self->category_drop_down, category_index);
+  g_clear_pointer (&self->category, g_free);
+  if (category_index > 0)
+    self->category = g_steal_pointer (&category);
+  self->filling = FALSE;
+
   gk_catalog_page_update_matches (self);
   gtk_filter_list_model_set_model (self->filter_model, items);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gk_catalog_page_select_item (self, selected_id);
+  gk_catalog_page_update_permissions (self);
+  gk_catalog_page_update_filing (self);
   gk_catalog_page_update_view (self);
+  gk_catalog_page_update_actions (self);
+}
+
+static void
+on_catalog_selected (GkCatalogPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->catalog_drop_down);
+  GkCatalogOwner *owner;
+
+  if (self->filling || self->owners == NULL || selected >= self->owners->len)
+    return;
+
+  owner = g_ptr_array_index (self->owners, selected);
+  if (owner->organization_id == self->organization_id)
+    return;
+  self->organization_id = owner->organization_id;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_clear_pointer (&self->category, g_free);
+  gk_catalog_page_reload (self);
 }
 
 /* A new order starts at its first row. The list view keeps the row it
@@ -346,6 +643,462 @@ on_sort_changed (GkCatalogPage *self)
 {
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_top_idle,
                    g_object_ref (self), g_object_unref);
+}
+
+static void
+on_selected_item_changed (GkCatalogPage *self)
+{
+  gk_catalog_page_update_actions (self);
+}
+
+/* Actions */
+
+static void
+on_item_saved (GkCatalogPage *self,
+               gint64         item_id)
+{
+  gk_catalog_page_reload (self);
+  gk_catalog_page_select_item (self, item_id);
+}
+
+static void
+gk_catalog_page_open_item_dialog (GkCatalogPage *self,
+                                  gint64         item_id)
+{
+  GtkWidget *dialog = gk_catalog_item_dialog_new (gk_catalog_page_get_window (self),
+                                                  gk_catalog_page_get_database (self),
+                                                  self->person_id, self->catalog_id, item_id);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_item_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gk_catalog_page_open_item_dialog (GK_CATALOG_PAGE (widget), 0);
+}
+
+static void
+edit_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+  GkCatalogItem *item = gk_catalog_page_get_selected (self);
+
+  if (item != NULL)
+    gk_catalog_page_open_item_dialog (self, gk_catalog_item_get_id (item));
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+  GkCatalogItem *item = gk_catalog_page_get_selected (self);
+
+  if (item != NULL)
+    gk_catalog_history_show (gk_catalog_page_get_window (self), gk_catalog_page_get_database (self), item);
+}
+
+/* Enter or a double click on a row: change it, or read its history when
+ * the catalog is read-only. */
+static void
+on_row_activated (GkCatalogPage *self,
+                  guint          position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              self->read_only_reason == NULL ? "catalog.edit-item" : "catalog.history", NULL);
+}
+
+/* The plan editor belongs to the approvals tab: the window opens it there. */
+static void
+new_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GkCatalogItem *item = gk_catalog_page_get_selected (GK_CATALOG_PAGE (widget));
+
+  if (item != NULL)
+    gtk_widget_activate_action (widget, "win.new-plan-for-item", "x", gk_catalog_item_get_id (item));
+}
+
+/* A small question with a text field: the reason of a retirement, the
+ * note of a filing. RESPONSE is enabled only with text when REQUIRED. */
+typedef void (*AnswerFunc) (GkCatalogPage *self,
+                            gint64         item_id,
+                            const char    *text);
+
+typedef struct
+{
+  GkCatalogPage *page;
+  gint64         item_id;
+  AnswerFunc     answer;
+  GtkEditable   *entry;
+  char          *response;
+} Question;
+
+static void
+question_free (Question *question)
+{
+  g_object_unref (question->page);
+  g_free (question->response);
+  g_free (question);
+}
+
+static void
+on_question_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      Question         *question)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (question->entry)));
+
+  if (g_str_equal (response, question->response))
+    question->answer (question->page, question->item_id, text);
+}
+
+static void
+on_question_changed (GtkEditable      *entry,
+                     AdwMessageDialog *dialog)
+{
+  const char *response = g_object_get_data (G_OBJECT (dialog), "gk-required-response");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, response, *text != '\0');
+}
+
+static void
+gk_catalog_page_ask (GkCatalogPage *self,
+                     const char    *heading,
+                     const char    *body,
+                     const char    *entry_label,
+                     gboolean       required,
+                     const char    *response_label,
+                     gint64         item_id,
+                     AnswerFunc     answer)
+{
+  GtkWidget *dialog = adw_message_dialog_new (gk_catalog_page_get_window (self), heading, body);
+  GtkWidget *entry = gtk_entry_new ();
+  Question *question = g_new0 (Question, 1);
+
+  question->page = g_object_ref (self);
+  question->item_id = item_id;
+  question->answer = answer;
+  question->entry = GTK_EDITABLE (entry);
+  question->response = g_strdup ("ok");
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), entry_label);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "ok", response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (required)
+    {
+      g_object_set_data (G_OBJECT (dialog), "gk-required-response", (gpointer) "ok");
+      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok", FALSE);
+      g_signal_connect (entry, "changed", G_CALLBACK (on_question_changed), dialog);
+    }
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_question_response), question,
+                         (GClosureNotify) (void (*) (void)) question_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+set_item_state (GkCatalogPage *self,
+                gint64         item_id,
+                const char    *reason,
+                gboolean       retire)
+{
+  GkDatabase *db = gk_catalog_page_get_database (self);
+  g_autoptr(GError) error = NULL;
+  gint64 version = gk_catalog_get_item_row_version (db, item_id, &error);
+  gboolean ok = version > 0 &&
+    (retire ? gk_catalog_edit_retire (db, self->person_id, item_id, version, reason, &error)
+            : gk_catalog_edit_reactivate (db, self->person_id, item_id, version, reason, &error));
+
+  if (!ok)
+    gk_catalog_page_show_message (self, retire ? _("Could Not Retire the Item") : _("Could Not Reactivate the Item"),
+                                  error->message);
+  gk_catalog_page_reload (self);
+}
+
+static void
+on_retire_answered (GkCatalogPage *self,
+                    gint64         item_id,
+                    const char    *reason)
+{
+  set_item_state (self, item_id, reason, TRUE);
+}
+
+static void
+on_reactivate_answered (GkCatalogPage *self,
+                        gint64         item_id,
+                        const char    *reason)
+{
+  set_item_state (self, item_id, reason, FALSE);
+}
+
+static void
+change_state_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+  GkCatalogItem *item = gk_catalog_page_get_selected (self);
+  gboolean retire = g_str_equal (action_name, "catalog.retire-item");
+  g_autofree char *body = NULL;
+
+  if (item == NULL)
+    return;
+
+  body = g_strdup_printf (retire
+                          ? _("Item %u “%s” leaves the catalog. It is kept with its history and the notices that refer to it, and may be reactivated.")
+                          : _("Item %u “%s” returns to the catalog."),
+                          gk_catalog_item_get_number (item), gk_catalog_item_get_content (item));
+  gk_catalog_page_ask (self, retire ? _("Retire the Item?") : _("Reactivate the Item?"), body,
+                       _("Reason for the change"), TRUE,
+                       retire ? _("_Retire") : _("Rea_ctivate"),
+                       gk_catalog_item_get_id (item),
+                       retire ? on_retire_answered : on_reactivate_answered);
+}
+
+static void
+on_file_answered (GkCatalogPage *self,
+                  gint64         item_id,
+                  const char    *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (gk_catalog_file (gk_catalog_page_get_database (self), self->person_id, self->catalog_id,
+                       *note != '\0' ? note : NULL, &error) <= 0)
+    gk_catalog_page_show_message (self, _("Could Not File the Catalog"), error->message);
+  gk_catalog_page_reload (self);
+}
+
+static void
+file_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+  g_autofree char *body =
+    g_strdup_printf (_("The catalog of %s is filed as it is now (备案). The filed version cannot be changed; later changes are counted against it."),
+                     gk_catalog_page_get_catalog_name (self));
+
+  gk_catalog_page_ask (self, _("File the Catalog?"), body, _("Note (optional)"), FALSE,
+                       _("_File"), 0, on_file_answered);
+}
+
+static void
+differences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+
+  gk_catalog_filing_view_show_differences (gk_catalog_page_get_window (self),
+                                           gk_catalog_page_get_database (self), self->catalog_id,
+                                           gk_catalog_page_get_catalog_name (self));
+}
+
+static void
+checklist_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+
+  gk_catalog_checklist_view_show (gk_catalog_page_get_window (self), gk_catalog_page_get_database (self),
+                                  self->catalog_id, gk_catalog_page_get_catalog_name (self));
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (gk_catalog_edit_create_catalog (gk_catalog_page_get_database (self), self->person_id,
+                                      self->organization_id, &error) <= 0)
+    {
+      gk_catalog_page_show_message (self, _("Could Not Create the Catalog"), error->message);
+      return;
+    }
+  gk_catalog_page_reload (self);
+  /* The new catalog is the article's checklist: show it with its coverage. */
+  gtk_widget_activate_action (widget, "catalog.checklist", NULL);
+}
+
+static void
+on_imported (gpointer user_data)
+{
+  gk_catalog_page_reload (GK_CATALOG_PAGE (user_data));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+
+  gk_catalog_import_dialog_run (gk_catalog_page_get_window (self), gk_catalog_page_get_database (self),
+                                self->catalog_id, self->person_id, on_imported, self);
+}
+
+static void
+on_csv_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GkCatalogPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    gk_catalog_page_show_message (self, _("Could Not Export the Catalog"), error->message);
+}
+
+static void
+on_csv_file_chosen (GtkNativeDialog *chooser,
+                    int              response,
+                    GkCatalogPage   *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *csv;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+
+  csv = gk_catalog_export_csv (gk_catalog_page_get_database (self), self->catalog_id, &error);
+  if (csv == NULL)
+    {
+      gk_catalog_page_show_message (self, _("Could Not Export the Catalog"), error->message);
+      return;
+    }
+  bytes = g_bytes_new_take (csv, strlen (csv));
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, on_csv_written, g_object_ref (self));
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = g_strdup_printf ("%s.csv", gk_catalog_page_get_catalog_name (self));
+
+  chooser = gtk_file_chooser_native_new (_("Export the Catalog"), gk_catalog_page_get_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_strdelimit (name, "/\\:*?\"<>|", '_');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_csv_file_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GkCatalogTable *
+gk_catalog_page_get_table (GkCatalogPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GkCatalogTable *table = gk_catalog_print_table (gk_catalog_page_get_database (self), self->catalog_id, &error);
+
+  if (table == NULL)
+    gk_catalog_page_show_message (self, _("Could Not Read the Catalog"), error->message);
+  return table;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+  GkCatalogTable *table = gk_catalog_page_get_table (self);
+
+  if (table == NULL)
+    return;
+  if (g_str_equal (action_name, "catalog.print"))
+    gk_catalog_printer_print (gk_catalog_page_get_window (self), table);
+  else
+    gk_catalog_printer_export_pdf (gk_catalog_page_get_window (self), table);
+}
+
+/* The plan that discloses the catalog itself (第十二条): its categories,
+ * item count and filing. Notice text is Chinese whatever the interface
+ * language, like the printed notice. */
+static char *
+gk_catalog_page_publish_body (GkCatalogPage *self)
+{
+  GListModel *items = gtk_filter_list_model_get_model (self->filter_model);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) categories = g_string_new (NULL);
+  g_autofree char *filed = self->filing != NULL ? gk_catalog_print_date (self->filing->filed_at, NULL) : NULL;
+  const char *name = gk_catalog_page_get_catalog_name (self);
+  const char *category = NULL;
+  guint n_categories = 0, n_items = 0, n_in_category = 0;
+
+  for (guint i = 0; items != NULL && i <= g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GkCatalogItem) item = i < g_list_model_get_n_items (items) ? g_list_model_get_item (items, i) : NULL;
+
+      if (item != NULL && !gk_catalog_item_get_active (item))
+        continue;
+      if (category != NULL && (item == NULL || g_strcmp0 (gk_catalog_item_get_category (item), category) != 0))
+        {
+          g_string_append_printf (categories, "%s%s（%u项）", n_categories > 0 ? "、" : "", category, n_in_category);
+          n_categories++;
+          n_in_category = 0;
+        }
+      if (item == NULL)
+        break;
+      category = gk_catalog_item_get_category (item);
+      n_in_category++;
+      n_items++;
+    }
+
+  g_string_append_printf (body, "根据党务公开有关规定（第十二条），现将%s党务公开目录公开如下。", name);
+  g_string_append_printf (body, "\n目录共%u类%u项：%s。", n_categories, n_items, categories->str);
+  if (filed != NULL)
+    g_string_append_printf (body, "\n本目录已于%s报党委办公室备案。", filed);
+  g_string_append (body, "\n目录全文见附件。");
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+  g_autofree char *title = g_strdup_printf ("%s党务公开目录", gk_catalog_page_get_catalog_name (self));
+  g_autofree char *body = gk_catalog_page_publish_body (self);
+  GtkWidget *editor;
+
+  editor = gk_notice_editor_new (gk_catalog_page_get_window (self), gk_catalog_page_get_database (self),
+                                 self->person_id, NULL, 0);
+  gk_notice_editor_set_plan_text (GK_NOTICE_EDITOR (editor), title, body);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -387,7 +1140,10 @@ gk_catalog_page_setup_columns (GkCatalogPage *self)
   selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sort_model)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_signal_connect_object (selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  self->selection = selection;
 }
 
 static void
@@ -403,6 +1159,9 @@ gk_catalog_page_dispose (GObject *object)
   g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->load_error, g_free);
+  g_clear_pointer (&self->owners, g_ptr_array_unref);
+  g_clear_pointer (&self->filing, gk_catalog_filing_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
 
   G_OBJECT_CLASS (gk_catalog_page_parent_class)->dispose (object);
 }
@@ -419,6 +1178,10 @@ gk_catalog_page_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
+      break;
+
+    case PROP_PERSON_ID:
+      g_value_set_int64 (value, self->person_id);
       break;
 
     default:
@@ -440,6 +1203,10 @@ gk_catalog_page_set_property (GObject      *object,
       gk_catalog_page_set_context (self, g_value_get_object (value));
       break;
 
+    case PROP_PERSON_ID:
+      gk_catalog_page_set_person_id (self, g_value_get_int64 (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -459,17 +1226,50 @@ gk_catalog_page_class_init (GkCatalogPageClass *klass)
     g_param_spec_object ("context", NULL, NULL,
                          GK_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Who uses the tab: what may be changed follows from it. */
+  properties[PROP_PERSON_ID] =
+    g_param_spec_int64 ("person-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/catalog/gk-catalog-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, catalog_drop_down);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, category_drop_down);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, filing_bar);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, filing_label);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, file_button);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, retire_button);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, reactivate_button);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, create_button);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, stack);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, status_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_category_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_catalog_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "catalog.add-item", NULL, add_item_action);
+  gtk_widget_class_install_action (widget_class, "catalog.edit-item", NULL, edit_item_action);
+  gtk_widget_class_install_action (widget_class, "catalog.retire-item", NULL, change_state_action);
+  gtk_widget_class_install_action (widget_class, "catalog.reactivate-item", NULL, change_state_action);
+  gtk_widget_class_install_action (widget_class, "catalog.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "catalog.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "catalog.file", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "catalog.differences", NULL, differences_action);
+  gtk_widget_class_install_action (widget_class, "catalog.checklist", NULL, checklist_action);
+  gtk_widget_class_install_action (widget_class, "catalog.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "catalog.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "catalog.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "catalog.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "catalog.export-pdf", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "catalog.publish", NULL, publish_action);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -502,8 +1302,33 @@ gk_catalog_page_set_context (GkCatalogPage *self,
   if (!g_set_object (&self->context, context))
     return;
 
+  /* Another database: start again from the committee's catalog. */
+  self->organization_id = 0;
   gk_catalog_page_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+gint64
+gk_catalog_page_get_person_id (GkCatalogPage *self)
+{
+  g_return_val_if_fail (GK_IS_CATALOG_PAGE (self), 0);
+
+  return self->person_id;
+}
+
+void
+gk_catalog_page_set_person_id (GkCatalogPage *self,
+                               gint64         person_id)
+{
+  g_return_if_fail (GK_IS_CATALOG_PAGE (self));
+
+  if (self->person_id == person_id)
+    return;
+
+  self->person_id = person_id;
+  gk_catalog_page_update_permissions (self);
+  gk_catalog_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
 }
 
 void

@@ -1,0 +1,336 @@
+#!/usr/bin/python3
+# test-calendar.py: the 公开日历 tab through the accessibility tree. On the
+# demo database, as party office (孙丽娟): Next Month twice moves the title two
+# months on; the day of an obligation, clicked, is selected and its agenda
+# lists the obligation; the arrow keys and Page Up move the selection and the
+# month. The demo is generated relative to today, so every expectation is
+# computed from today and from gongkai-cli. Prints TAP.
+#
+# Run by run-smoke.sh inside xvfb-run and dbus-run-session, with an
+# accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
+
+import csv
+import datetime
+import gettext
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi  # noqa: E402
+
+PERSON = '孙丽娟'
+EN_MONTHS = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July',
+             'August', 'September', 'October', 'November', 'December']
+# What %B gives in zh_CN before the title's format is translated.
+ZH_MONTHS = ['', '一月', '二月', '三月', '四月', '五月', '六月', '七月',
+             '八月', '九月', '十月', '十一月', '十二月']
+
+results = []
+
+
+def check(ok, name, diagnostic=''):
+    results.append(bool(ok))
+    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}", flush=True)
+    if not ok and diagnostic:
+        for line in str(diagnostic).splitlines():
+            print(f'# {line}', flush=True)
+    return ok
+
+
+def name_of(node):
+    try:
+        return node.get_name() or ''
+    except Exception:
+        return ''
+
+
+def role_of(node):
+    try:
+        return node.get_role_name()
+    except Exception:
+        return ''
+
+
+def on_screen(node):
+    """Hidden stack pages have no extents."""
+    try:
+        return node.get_extents(Atspi.CoordType.WINDOW).width > 0
+    except Exception:
+        return False
+
+
+def is_selected(node):
+    try:
+        return node.get_state_set().contains(Atspi.StateType.SELECTED)
+    except Exception:
+        return False
+
+
+def walk(node, depth=0):
+    """The nodes under NODE, but not the catalog's table (hundreds of cells)."""
+    if node is None or depth > 60:
+        return
+    yield node
+    if role_of(node) == 'tree table':
+        return
+    try:
+        count = node.get_child_count()
+    except Exception:
+        return
+    for i in range(count):
+        try:
+            child = node.get_child_at_index(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1)
+
+
+def find_app(pid):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+def wait_for(predicate, timeout=15.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.25)
+
+
+def find_shown(root, names, role=None):
+    """The first node on screen named one of NAMES (the Chinese name, or the
+    English one while a string is not translated yet)."""
+    for node in walk(root):
+        if name_of(node) in names and (role is None or role_of(node) == role) and on_screen(node):
+            return node
+    return None
+
+
+def click(node):
+    rect = node.get_extents(Atspi.CoordType.WINDOW)
+    # Without a window manager the window sits at the origin of the screen.
+    Atspi.generate_mouse_event(rect.x + rect.width // 2, rect.y + rect.height // 2, 'b1c')
+    time.sleep(0.5)
+
+
+def press(keysym_name):
+    keysym = {'Right': 0xff53, 'Page_Up': 0xff55}[keysym_name]
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
+    time.sleep(0.5)
+
+
+def add_months(day, months):
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+TITLE_FORMAT = '%B %Y'
+
+
+def month_titles(day):
+    """The month view's title: by its translated format, or as 2026年3月,
+    March 2026 and 三月 2026 (the untranslated format in zh_CN)."""
+    translated = (TITLE_FORMAT.replace('%-m', str(day.month)).replace('%m', f'{day.month:02}')
+                  .replace('%Y', str(day.year)).replace('%B', ZH_MONTHS[day.month]))
+    return {translated, f'{day.year}年{day.month}月', f'{EN_MONTHS[day.month]} {day.year}',
+            f'{ZH_MONTHS[day.month]} {day.year}'}
+
+
+def day_names(day):
+    """Parts of a day cell's accessible name that say which day it is."""
+    return (f'{day.year}年{day.month}月{day.day}日',
+            f'{EN_MONTHS[day.month]} {day.day}, {day.year}',
+            f'{ZH_MONTHS[day.month]} {day.day}, {day.year}')
+
+
+def find_day_cell(app, day):
+    for node in walk(app):
+        if role_of(node) == 'table cell' and on_screen(node):
+            name = name_of(node)
+            if any(name.startswith(part) or f' {part}' in name or f'，{part}' in name
+                   or name.endswith(part) for part in day_names(day)):
+                return node
+    return None
+
+
+def find_title(app, titles):
+    return find_shown(app, titles, 'label')
+
+
+def shown_titles(app):
+    return sorted({name_of(n) for n in walk(app) if role_of(n) == 'label' and on_screen(n)
+                   and any(str(y) in name_of(n) for y in range(2020, 2040))})
+
+
+def item_contents(cli, db):
+    out = subprocess.run([cli, 'catalog', 'export', db], capture_output=True, text=True).stdout
+    return {int(row['no']): row['content'] for row in csv.DictReader(io.StringIO(out)) if row.get('no')}
+
+
+def first_obligation(cli, db, start):
+    """(due date, item number) of the first obligation due on or after START,
+    else the last one before it."""
+    def rows(since, until):
+        out = subprocess.run([cli, 'calendar', db, '--from', since.isoformat(), '--to', until.isoformat()],
+                             capture_output=True, text=True).stdout
+        return [line.split('\t') for line in out.splitlines() if line.count('\t') >= 4]
+
+    later = rows(start, start.replace(year=start.year + 2))
+    if later:
+        return datetime.date.fromisoformat(later[0][0]), int(later[0][1])
+    earlier = rows(start.replace(year=start.year - 2), start - datetime.timedelta(days=1))
+    if earlier:
+        return datetime.date.fromisoformat(earlier[-1][0]), int(earlier[-1][1])
+    return None
+
+
+def have_locale(name):
+    out = subprocess.run(['locale', '-a'], capture_output=True, text=True).stdout.split()
+    wanted = name.lower().replace('-', '')
+    return any(l.lower().replace('-', '') == wanted for l in out)
+
+
+def main():
+    gui = os.environ.get('GONGKAI_GUI')
+    cli = os.environ.get('GONGKAI_CLI')
+    if not gui or not os.access(gui, os.X_OK) or not cli or not os.access(cli, os.X_OK):
+        print('1..0 # SKIP GONGKAI_GUI and GONGKAI_CLI must be set to executables')
+        return 0
+
+    tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
+    db = os.path.join(tmp, 'calendar.db')
+    init = subprocess.run([cli, 'init', db, '--demo'], capture_output=True, text=True)
+    if not check(init.returncode == 0, 'gongkai-cli init --demo creates the demo database', init.stderr):
+        return 1
+
+    today = datetime.date.today()
+    target = add_months(today, 2)
+    found = first_obligation(cli, db, target)
+    if not check(found is not None, 'the demo has an obligation to look for'):
+        return 1
+    due, number = found
+    content = item_contents(cli, db).get(number, '')
+    print(f'# today {today}, two months on {target:%Y-%m}, obligation of item {number} due {due}')
+
+    chinese = have_locale('zh_CN.utf8')
+    lang = 'zh_CN.UTF-8' if chinese else 'C.UTF-8'
+    if not chinese:
+        print('# the zh_CN.UTF-8 locale is missing: testing the English interface')
+    # Names as the interface shows them: translated, or English while a
+    # string waits for its translation.
+    catalog = gettext.NullTranslations()
+    if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
+        catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
+    words = {key: {catalog.gettext(msgid), msgid} for key, msgid in
+             dict(tab='Calendar', next='Next Month', previous='Previous Month', agenda='Agenda').items()}
+    global TITLE_FORMAT
+    TITLE_FORMAT = catalog.gettext('%B %Y')
+
+    env = dict(os.environ, LANG=lang, LC_ALL=lang, LANGUAGE='',
+               GTK_A11Y='atspi', NO_AT_BRIDGE='0',
+               GSETTINGS_BACKEND='memory',
+               GONGKAI_PERSON=PERSON,
+               XDG_DATA_HOME=os.path.join(tmp, 'data'),
+               XDG_CONFIG_HOME=os.path.join(tmp, 'config'))
+    log = open(os.path.join(tmp, 'gui.log'), 'w+')
+    proc = subprocess.Popen([gui, '--database', db], env=env, stdout=log, stderr=log)
+    try:
+        app = wait_for(lambda: find_app(proc.pid), 20)
+        if not check(app is not None, 'the application shows up on the accessibility bus',
+                     f'exit status {proc.poll()}'):
+            return 1
+
+        tab = wait_for(lambda: find_shown(app, words['tab'], 'page tab'))
+        if not check(tab is not None, f'a tab named {" or ".join(sorted(words["tab"]))}'):
+            return 1
+        click(tab)
+        check(wait_for(lambda: find_title(app, month_titles(today))),
+              f'the calendar opens on this month ({today:%Y-%m})', shown_titles(app))
+
+        next_button = wait_for(lambda: find_shown(app, words['next'], 'push button'))
+        if not check(next_button is not None, 'a Next Month button'):
+            return 1
+        next_button.get_action_iface().do_action(0)
+        check(wait_for(lambda: find_title(app, month_titles(add_months(today, 1))), 5),
+              'Next Month shows the next month', shown_titles(app))
+        next_button.get_action_iface().do_action(0)
+        check(wait_for(lambda: find_title(app, month_titles(target)), 5),
+              f'Next Month again shows {target:%Y-%m}', shown_titles(app))
+
+        # On to the obligation's month, by the same buttons.
+        months = (due.year - target.year) * 12 + due.month - target.month
+        for _ in range(abs(months)):
+            button = next_button if months > 0 else find_shown(app, words['previous'], 'push button')
+            button.get_action_iface().do_action(0)
+            time.sleep(0.3)
+        if not check(wait_for(lambda: find_title(app, month_titles(due)), 5),
+                     f'the month of {due} is shown', shown_titles(app)):
+            return 1
+
+        cell = wait_for(lambda: find_day_cell(app, due), 5)
+        if not check(cell is not None, f'a day cell for {due}'):
+            return 1
+        check(any(ch.isdigit() for ch in name_of(cell).split(str(due.year), 1)[-1]),
+              'its accessible name counts what falls due', name_of(cell))
+        click(cell)
+        check(wait_for(lambda: is_selected(find_day_cell(app, due)), 5),
+              f'clicking {due} selects it (accessible state)', name_of(cell))
+
+        def agenda_entry():
+            agenda = find_shown(app, words['agenda'], 'list')
+            if agenda is None:
+                return None
+            for node in walk(agenda):
+                name = name_of(node)
+                if role_of(node) == 'list item' and (
+                        (content and content in name) or name.startswith(f'{number}.')):
+                    return node
+            return None
+
+        entry = wait_for(agenda_entry, 5)
+        check(entry is not None, f'the agenda lists item {number} ({content})')
+
+        # The keyboard: the clicked day has the focus.
+        press('Right')
+        following = due + datetime.timedelta(days=1)
+        check(wait_for(lambda: is_selected(find_day_cell(app, following)), 5),
+              'Right selects the next day')
+        press('Page_Up')
+        check(wait_for(lambda: find_title(app, month_titles(add_months(following.replace(day=1), -1))), 5),
+              'Page Up shows the month before', shown_titles(app))
+        check(proc.poll() is None, 'the application is still running')
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.seek(0)
+        output = log.read()
+        log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+    critical = [l for l in output.splitlines() if 'CRITICAL' in l or 'WARNING' in l]
+    check(not critical, 'no criticals or warnings in the log', '\n'.join(critical[:10]))
+
+    return 0 if all(results) else 1
+
+
+if __name__ == '__main__':
+    status = main()
+    print(f'1..{len(results)}')
+    sys.exit(status)
