@@ -23,7 +23,7 @@ if [[ ${GONGKAI_SANITIZE:-1} != 0 ]]; then
   ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:halt_on_error=1:abort_on_error=1 \
   LSAN_OPTIONS=suppressions="$here/lsan.supp":print_suppressions=0 \
   UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
-    meson test -C build-asan --suite core --suite shared --timeout-multiplier 5 --print-errorlogs || status=$?
+    meson test -C build-asan --suite core --suite shared --timeout-multiplier 10 --print-errorlogs || status=$?
   logs+=(build-asan/meson-logs/testlog.json)
 fi
 

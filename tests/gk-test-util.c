@@ -21,6 +21,13 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+static void
+remove_tree_and_free (char *path)
+{
+  remove_tree (path);
+  g_free (path);
+}
+
 char *
 gk_test_tmpdir (void)
 {
@@ -28,7 +35,7 @@ gk_test_tmpdir (void)
   char *dir = g_dir_make_tmp ("gongkai-test-XXXXXX", &error);
 
   g_assert_no_error (error);
-  g_test_queue_destroy ((GDestroyNotify) remove_tree, g_strdup (dir));
+  g_test_queue_destroy ((GDestroyNotify) remove_tree_and_free, g_strdup (dir));
   return dir;
 }
 

@@ -359,7 +359,62 @@ static const char schema_v2[] =
   "  SELECT n.id, r.person_id, 'publish' FROM notices n"
   "    JOIN roles r ON (r.role = 'principal' AND r.organization_id = n.organization_id) OR r.role = 'party-office'"
   "   WHERE n.state = 'approved';"
-  "CREATE INDEX roles_role ON roles (role);";
+  "CREATE INDEX roles_role ON roles (role);"
+
+  /* 督查 (第十九条): an inspection by party office or the discipline
+   * office, its findings per organization, each with the rectification
+   * required, its deadline and its completion. */
+  "CREATE TABLE inspections ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('routine', 'special')),"
+  "  inspectors TEXT NOT NULL CHECK (length(trim(inspectors)) > 0),"
+  "  scope TEXT NOT NULL CHECK (length(trim(scope)) > 0),"
+  "  inspection_date TEXT NOT NULL,"
+  "  recorded_by INTEGER NOT NULL REFERENCES people (id),"
+  "  at TEXT NOT NULL,"
+  "  row_version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX inspections_date ON inspections (inspection_date);"
+  "CREATE TABLE inspection_findings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  inspection_id INTEGER NOT NULL REFERENCES inspections (id),"
+  "  organization_id INTEGER NOT NULL REFERENCES organizations (id),"
+  "  finding TEXT NOT NULL CHECK (length(trim(finding)) > 0),"
+  "  rectification TEXT,"
+  "  deadline TEXT,"
+  "  responsible_id INTEGER REFERENCES people (id),"
+  "  completed_date TEXT,"
+  "  completion_note TEXT,"
+  "  completed_by INTEGER REFERENCES people (id),"
+  "  recorded_by INTEGER NOT NULL REFERENCES people (id),"
+  "  at TEXT NOT NULL,"
+  "  row_version INTEGER NOT NULL DEFAULT 1,"
+  "  CHECK ((rectification IS NULL) = (deadline IS NULL))"
+  ");"
+  "CREATE INDEX inspection_findings_inspection ON inspection_findings (inspection_id);"
+  "CREATE INDEX inspection_findings_open ON inspection_findings (completed_date, deadline);"
+
+  /* 第十四、十六条: feedback on a published notice, and public-opinion
+   * notes (舆情) whose severity 'high' must be reported upward. */
+  "CREATE TABLE feedback ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('feedback', 'opinion')),"
+  "  notice_id INTEGER REFERENCES notices (id),"
+  "  channel TEXT CHECK (channel IN ('mailbox', 'meeting', 'phone', 'online')),"
+  "  severity TEXT CHECK (severity IN ('low', 'medium', 'high')),"
+  "  content TEXT NOT NULL CHECK (length(trim(content)) > 0),"
+  "  received_date TEXT NOT NULL,"
+  "  clarification_id INTEGER REFERENCES notices (id),"
+  "  recorded_by INTEGER NOT NULL REFERENCES people (id),"
+  "  at TEXT NOT NULL,"
+  "  row_version INTEGER NOT NULL DEFAULT 1,"
+  "  CHECK (kind = 'opinion' OR (notice_id IS NOT NULL AND channel IS NOT NULL)),"
+  "  CHECK (kind = 'feedback' OR severity IS NOT NULL)"
+  ");"
+  "CREATE INDEX feedback_notice ON feedback (notice_id);"
+  "CREATE INDEX notices_clarifies ON notices (clarifies_id);"
+  "CREATE INDEX audit_events_person ON audit_events (person_id);"
+  "INSERT INTO settings (key, value) VALUES ('stuck-threshold-days', '10');";
 
 const char *
 gk_migrations_get (int version)

@@ -14,6 +14,7 @@ gk_notices_get (GkDatabase  *db,
                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
   g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
 
@@ -21,8 +22,13 @@ gk_notices_get (GkDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, notice_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
+      if (rc != SQLITE_DONE)
+        {
+          gk_database_set_error (db, error, _("Cannot read the notice"));
+          return NULL;
+        }
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
                    _("There is no notice %" PRId64), notice_id);
       return NULL;

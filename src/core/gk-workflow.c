@@ -125,6 +125,7 @@ read_notice (GkDatabase  *db,
              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
   stmt = gk_database_prepare (db,
                               "SELECT n.state, n.row_version, n.organization_id, o.kind, n.proposer_id,"
@@ -134,8 +135,13 @@ read_notice (GkDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, notice_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
+      if (rc != SQLITE_DONE)
+        {
+          gk_database_set_error (db, error, _("Cannot read the notice"));
+          return FALSE;
+        }
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
                    _("There is no notice %" PRId64), notice_id);
       return FALSE;
@@ -1312,6 +1318,7 @@ gk_workflow_content_sha256 (GkDatabase  *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  int rc;
 
   g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
 
@@ -1327,8 +1334,13 @@ gk_workflow_content_sha256 (GkDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, notice_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
+      if (rc != SQLITE_DONE)
+        {
+          gk_database_set_error (db, error, _("Cannot read the notice"));
+          return NULL;
+        }
       g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
                    _("There is no notice %" PRId64), notice_id);
       return NULL;

@@ -26,7 +26,6 @@ PERSON = '孙丽娟'
 DUES_ITEM = '党费收缴、管理和使用情况'
 ADDED = '（含返还）'
 REASON = '按上级通知补充返还情况'
-KEY_END = 0xff57
 
 results = []
 
@@ -107,6 +106,17 @@ def find_shown(root, name, role=None, prefix=False):
     return None
 
 
+def find_button(root, label):
+    """A push button by its label; GTK 4.8 names a button whose label has a
+    mnemonic "_Label Label", unless the .ui gives it a name."""
+    for node in walk(root):
+        text = name_of(node)
+        if (role_of(node) == 'push button' and on_screen(node)
+                and (text == label or text.endswith(' ' + label))):
+            return node
+    return None
+
+
 def sensitive(node):
     try:
         return node.get_state_set().contains(Atspi.StateType.SENSITIVE)
@@ -131,9 +141,18 @@ def type_text(text):
         time.sleep(0.05)
 
 
-def press(keysym):
-    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-    time.sleep(0.2)
+def set_text(node, text):
+    """Through EditableText when GTK offers it, else as a person types."""
+    for editable in walk(node):
+        try:
+            if (role_of(editable) in ('entry', 'text')
+                    and editable.get_state_set().contains(Atspi.StateType.EDITABLE)
+                    and Atspi.EditableText.set_text_contents(editable, text)):
+                return
+        except Exception:
+            continue
+    click(node)
+    type_text(text)
 
 
 def history(cli, db):
@@ -173,8 +192,7 @@ def main():
             return 1
         check(wait_for(lambda: find_shown(app, 'This catalog has not been filed', prefix=True)),
               'the filing banner says the catalog was never filed')
-        click(entry)
-        type_text('党费')
+        set_text(entry, '党费')
         check(wait_for(lambda: find_shown(app, '1 item')), 'searching for 党费 leaves one item')
 
         row = wait_for(lambda: find_shown(app, DUES_ITEM))
@@ -182,10 +200,8 @@ def main():
             return 1
         click(row)
         edit = wait_for(lambda: (lambda b: b if b is not None and sensitive(b) else None)(
-            find_shown(app, 'Edit…', 'push button')))
-        button = find_shown(app, 'Edit…')
-        if not check(edit is not None, 'party office may edit the selected item',
-                     (role_of(button), button.get_state_set().get_states()) if button else 'no button'):
+            find_button(app, 'Edit…')))
+        if not check(edit is not None, 'party office may edit the selected item', shown_names(app)[:80]):
             return 1
         click(edit)
 
@@ -194,16 +210,13 @@ def main():
             return 1
         content = find_shown(dialog, 'Content')
         reason = find_shown(dialog, 'Reason')
-        save = find_shown(dialog, 'Save', 'push button')
+        save = find_button(dialog, 'Save')
         if not check(content is not None and reason is not None and save is not None,
                      'the dialog has Content, Reason and Save', shown_names(dialog)[:80]):
             return 1
         check(not sensitive(save), 'Save waits for a reason')
-        click(content)
-        press(KEY_END)
-        type_text(ADDED)
-        click(reason)
-        type_text(REASON)
+        set_text(content, DUES_ITEM + ADDED)
+        set_text(reason, REASON)
         check(wait_for(lambda: sensitive(save), 5), 'with a reason the item may be saved')
         click(save)
 
@@ -214,11 +227,11 @@ def main():
         check(REASON in revisions and DUES_ITEM + ADDED in revisions and PERSON in revisions,
               'gongkai-cli catalog history 21 shows the revision, its reason and who made it', revisions)
 
-        file_button = find_shown(app, 'File…', 'push button')
+        file_button = find_button(app, 'File…')
         if not check(file_button is not None and sensitive(file_button), 'party office may file the catalog'):
             return 1
         click(file_button)
-        confirm = wait_for(lambda: find_shown(app, 'File', 'push button'))
+        confirm = wait_for(lambda: find_button(app, 'File'))
         if not check(confirm is not None, 'filing asks first', shown_names(app)[:80]):
             return 1
         click(confirm)

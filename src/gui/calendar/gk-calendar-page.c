@@ -33,7 +33,8 @@ struct _GkCalendarPage
   GtkLabel        *month_title;
   GtkDropDown     *org_dropdown;
   GtkToggleButton *mine_toggle;
-  GtkFlowBox      *legend;
+  GtkFlowBox      *toolbar;
+  GtkBox          *legend;
   AdwLeaflet      *leaflet;
   GkMonthView     *month_view;
   GtkWidget       *agenda_pane;
@@ -94,6 +95,22 @@ date_iso (const GDate *date)
 
 /* Filters */
 
+/* GtkDropDown leaves its button unnamed for assistive technologies. */
+static void
+gk_calendar_page_name_dropdown (GkCalendarPage *self)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->org_dropdown));
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->org_dropdown);
+  g_autofree char *label = NULL;
+
+  if (button == NULL || item == NULL)
+    return;
+  /* Translators: the accessible name of the organization filter; %s is the
+   * organization shown, or All Organizations */
+  label = g_strdup_printf (_("Organization: %s"), gtk_string_object_get_string (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 gk_calendar_page_fill_organizations (GkCalendarPage *self)
 {
@@ -117,6 +134,7 @@ gk_calendar_page_fill_organizations (GkCalendarPage *self)
   gtk_drop_down_set_model (self->org_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->org_dropdown, 0);
   self->filling = FALSE;
+  gk_calendar_page_name_dropdown (self);
 }
 
 static void
@@ -291,6 +309,7 @@ on_date_changed (GkCalendarPage *self)
 static void
 on_filter_changed (GkCalendarPage *self)
 {
+  gk_calendar_page_name_dropdown (self);
   if (!self->filling)
     gk_calendar_page_reload (self);
 }
@@ -343,7 +362,7 @@ gk_calendar_page_build_legend (GkCalendarPage *self)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    gtk_flow_box_append (self->legend, gk_calendar_status_badge_new (order[i]));
+    gtk_box_append (self->legend, gk_calendar_status_badge_new (order[i]));
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
@@ -355,9 +374,16 @@ gk_calendar_page_build_legend (GkCalendarPage *self)
       gtk_widget_add_css_class (text, "caption");
       gtk_box_append (GTK_BOX (box), mark);
       gtk_box_append (GTK_BOX (box), text);
-      gtk_flow_box_append (self->legend, box);
+      gtk_box_append (self->legend, box);
     }
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->legend));
+}
+
+/* The toolbar takes as many lines as the width needs; its flow box
+ * children are not items to focus. */
+static void
+flow_box_unfocus_children (GtkFlowBox *box)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
 }
@@ -817,6 +843,7 @@ gk_calendar_page_class_init (GkCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, month_title);
   gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, org_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, mine_toggle);
+  gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, legend);
   gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, month_view);
@@ -855,6 +882,7 @@ gk_calendar_page_init (GkCalendarPage *self)
   g_date_clear (&self->loaded_first, 1);
 
   gk_calendar_page_build_legend (self);
+  flow_box_unfocus_children (self->toolbar);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self,
                            G_CONNECT_SWAPPED);
   on_folded_changed (self);

@@ -417,6 +417,7 @@ build_cell (GkMonthView *self,
 {
   DayCell *cell = &self->cells[index];
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *entries, *scroller;
   GtkGesture *click = gtk_gesture_click_new ();
   PangoAttrList *attrs = pango_attr_list_new ();
 
@@ -436,9 +437,22 @@ build_cell (GkMonthView *self,
 
   cell->number = new_label ("day-number");
   cell->marker = new_label ("day-marker");
+  cell->more = new_label ("day-more");
+  gtk_widget_set_hexpand (cell->more, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (cell->more), 1.0);
   gtk_box_append (GTK_BOX (top), cell->number);
   gtk_box_append (GTK_BOX (top), cell->marker);
+  gtk_box_append (GTK_BOX (top), cell->more);
   gtk_box_append (GTK_BOX (cell->cell), top);
+
+  /* The entries ask for no height: six rows of days fit a small window,
+   * and a day cut short still says "+N more". */
+  entries = gtk_box_new (GTK_ORIENTATION_VERTICAL, 1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), entries);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (cell->cell), scroller);
 
   for (guint i = 0; i < N_SHOWN; i++)
     {
@@ -449,10 +463,8 @@ build_cell (GkMonthView *self,
       gtk_widget_add_css_class (cell->rows[i], "day-entry");
       gtk_box_append (GTK_BOX (cell->rows[i]), cell->icons[i]);
       gtk_box_append (GTK_BOX (cell->rows[i]), cell->labels[i]);
-      gtk_box_append (GTK_BOX (cell->cell), cell->rows[i]);
+      gtk_box_append (GTK_BOX (entries), cell->rows[i]);
     }
-  cell->more = new_label ("day-more");
-  gtk_box_append (GTK_BOX (cell->cell), cell->more);
   pango_attr_list_unref (attrs);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);

@@ -345,7 +345,7 @@ gk_catalog_page_update_view (GkCatalogPage *self)
 
       gtk_button_set_label (GTK_BUTTON (self->create_button),
                             g_str_equal (owner->kind, "general-branch")
-                            ? _("_New General-Branch Catalog") : _("_New Catalog"));
+                            ? _("New General-Branch Catalog") : _("New Catalog"));
       gtk_widget_set_visible (self->create_button, TRUE);
       gk_catalog_page_show_status (self, "view-list-bullet-symbolic", _("No Catalog Yet"), description);
     }
