@@ -15,6 +15,9 @@ packages=(
   texlive-lang-chinese fonts-noto-cjk fonts-arphic-gkai00mp
   # validation and tests
   desktop-file-utils appstream locales poppler-utils libical-dev
+  # the user guide: yelp-check validates the Mallard pages (xmllint, from
+  # libxml2-utils, checks they are well-formed where yelp-tools is missing)
+  yelp-tools libxml2-utils
   xvfb xauth dbus at-spi2-core python3 python3-gi gir1.2-atspi-2.0
 )
 

@@ -9,6 +9,7 @@
 #include "core/gk-backups.h"
 #include "core/gk-core-error.h"
 #include "core/gk-demo.h"
+#include "core/gk-scale.h"
 #include "core/gk-template.h"
 
 gboolean
@@ -20,23 +21,35 @@ gk_cli_init (int      argc,
   g_autoptr(GkDatabase) db = NULL;
   g_autoptr(GDateTime) now = NULL;
   gboolean demo = FALSE;
+  int scale = 0;
   const GOptionEntry options[] = {
     { "template", 0, 0, G_OPTION_ARG_STRING, &template_name,
       N_("jinzhong-2020 (the 2020 measures' catalog, the default) or empty"), N_("NAME") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
       N_("Add fictional general branches, people, notices and applications to try the app with"), NULL },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &scale,
+      N_("With --demo: add N notices over ten years, 100 organizations and 2 000 catalog items (the same N gives the same file)"),
+      N_("N") },
     { NULL }
   };
 
-  if (!gk_cli_parse (&argc, &argv, options, "init DB [--template jinzhong-2020|empty] [--demo]", 1, error))
+  if (!gk_cli_parse (&argc, &argv, options, "init DB [--template jinzhong-2020|empty] [--demo [--scale N]]", 1, error))
     return FALSE;
+  if (scale < 0 || (scale > 0 && !demo))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--scale takes a number of notices, and goes with --demo"));
+      return FALSE;
+    }
 
   db = gk_template_create_database (argv[1], template_name ? template_name : "jinzhong-2020", error);
   if (db == NULL || !demo)
     return db != NULL;
 
-  now = g_date_time_new_now_local ();
-  if (!gk_demo_populate (db, now, error))
+  /* At scale the history ends on a fixed day: the same N, the same file. */
+  now = scale > 0 ? gk_scale_base_date () : g_date_time_new_now_local ();
+  if (!gk_demo_populate (db, now, error) ||
+      (scale > 0 && !gk_scale_populate (db, (guint) scale, error)))
     {
       /* Leave no half-made file behind. */
       g_clear_object (&db);

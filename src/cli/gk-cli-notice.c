@@ -10,6 +10,7 @@
 #include "core/gk-core-error.h"
 #include "core/gk-dates.h"
 #include "core/gk-directory.h"
+#include "core/gk-feedback.h"
 #include "core/gk-notices.h"
 #include "core/gk-workflow.h"
 #include "pdf/gk-notice-print.h"
@@ -434,6 +435,9 @@ notice_show (int      argc,
   g_autoptr(GPtrArray) history = NULL;
   g_autofree char *waiting_names = NULL;
   g_autofree char *item = NULL;
+  g_autofree char *clarifies = NULL;
+  g_autoptr(GArray) clarifications = NULL;
+  g_autoptr(GString) clarified_by = g_string_new (NULL);
   GkAction next = GK_ACTION_SUBMIT;
   gint64 id;
 
@@ -448,6 +452,13 @@ notice_show (int      argc,
     return FALSE;
   waiting_names = gk_notices_people_names (db, waiting);
   item = gk_notice_get_item_number (notice) > 0 ? g_strdup_printf ("%u", gk_notice_get_item_number (notice)) : g_strdup ("");
+  clarifies = gk_notice_get_clarifies_id (notice) > 0
+              ? g_strdup_printf ("%" G_GINT64_FORMAT, gk_notice_get_clarifies_id (notice)) : g_strdup ("");
+  clarifications = gk_feedback_clarifications_of (db, id, error);
+  if (clarifications == NULL)
+    return FALSE;
+  for (guint i = 0; i < clarifications->len; i++)
+    g_string_append_printf (clarified_by, "%s%" G_GINT64_FORMAT, i ? "、" : "", g_array_index (clarifications, gint64, i));
 
   printf ("id: %" G_GINT64_FORMAT "\n", gk_notice_get_id (notice));
   printf ("state: %s\n", gk_notice_get_state (notice));
@@ -467,6 +478,8 @@ notice_show (int      argc,
   printf ("next-step: %s\n", waiting->len > 0 ? gk_action_to_string (next) : "");
   printf ("approval-sha256: %s\n", gk_notice_get_approval_sha256 (notice));
   printf ("pdf-sha256: %s\n", gk_notice_get_pdf_sha256 (notice));
+  printf ("clarifies: %s\n", clarifies);
+  printf ("clarified-by: %s\n", clarified_by->str);
   printf ("row-version: %" G_GINT64_FORMAT "\n", gk_notice_get_row_version (notice));
   printf ("history:\n");
   for (guint i = 0; i < history->len; i++)

@@ -25,6 +25,12 @@ gboolean gk_cli_application (int argc, char **argv, GError **error);
 gboolean gk_cli_calendar (int argc, char **argv, GError **error);
 gboolean gk_cli_holidays (int argc, char **argv, GError **error);
 gboolean gk_cli_workday (int argc, char **argv, GError **error);
+gboolean gk_cli_report (int argc, char **argv, GError **error);
+gboolean gk_cli_summary (int argc, char **argv, GError **error);
+gboolean gk_cli_inspection (int argc, char **argv, GError **error);
+gboolean gk_cli_feedback (int argc, char **argv, GError **error);
+gboolean gk_cli_dashboard (int argc, char **argv, GError **error);
+gboolean gk_cli_audit (int argc, char **argv, GError **error);
 
 /* Exit status for a usage error (a wrong option or a missing argument). */
 #define GK_CLI_EXIT_USAGE 2

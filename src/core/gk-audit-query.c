@@ -225,7 +225,8 @@ gk_audit_entry_changes (const GkAuditEntry *entry)
       g_autofree char *new_value = value_text (new_object, field);
       GkAuditChange *change;
 
-      if (both && g_strcmp0 (old_value, new_value) == 0)
+      /* Unchanged fields, and empty ones of an event with one side. */
+      if (g_strcmp0 (old_value, new_value) == 0 && (both || old_value == NULL))
         continue;
       change = g_new0 (GkAuditChange, 1);
       change->field = g_strdup (field);

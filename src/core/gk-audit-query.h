@@ -70,7 +70,7 @@ gint64     gk_audit_query_count   (GkDatabase          *db,
 
 /* The fields of ENTRY's old and new JSON, as GkAuditChange, in the order
  * they first appear (old side first); fields whose value did not change
- * are left out unless the event has only one side. */
+ * are left out, and so are null fields of an event with only one side. */
 GPtrArray *gk_audit_entry_changes (const GkAuditEntry  *entry);
 
 /* "field: old → new; field: new": one line for a list. */

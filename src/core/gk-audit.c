@@ -78,6 +78,109 @@ last_event (GkDatabase  *db,
   return TRUE;
 }
 
+struct _GkAuditWriter
+{
+  GkDatabase   *db;
+  sqlite3_stmt *insert;
+  gint64        last_id;
+  char         *last_hash;
+  char         *os_user;
+};
+
+GkAuditWriter *
+gk_audit_writer_new (GkDatabase  *db,
+                     GError     **error)
+{
+  g_autoptr(GkAuditWriter) writer = g_new0 (GkAuditWriter, 1);
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (gk_database_in_write (db), NULL);
+
+  writer->db = g_object_ref (db);
+  writer->os_user = g_strdup_printf ("%s@%s", g_get_user_name (), g_get_host_name ());
+  if (!last_event (db, &writer->last_id, &writer->last_hash, error))
+    return NULL;
+  writer->insert = gk_database_prepare (db,
+                                        "INSERT INTO audit_events (id, at, person_id, os_user, entity, entity_id,"
+                                        "                          action, old_json, new_json, prev_hash, hash)"
+                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        error);
+  if (writer->insert == NULL)
+    return NULL;
+  return g_steal_pointer (&writer);
+}
+
+gboolean
+gk_audit_writer_append (GkAuditWriter  *writer,
+                        const char     *at,
+                        gint64          person_id,
+                        const char     *entity,
+                        gint64          entity_id,
+                        const char     *action,
+                        const char     *old_json,
+                        const char     *new_json,
+                        GError        **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *hash = NULL;
+  AuditEvent event;
+  gboolean ok;
+
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (at != NULL && entity != NULL && action != NULL, FALSE);
+
+  event = (AuditEvent) {
+    .id = writer->last_id + 1,
+    .at = at,
+    .person_id = person_id,
+    .os_user = writer->os_user,
+    .entity = entity,
+    .entity_id = entity_id,
+    .action = action,
+    .old_json = old_json,
+    .new_json = new_json,
+  };
+  hash = compute_hash (writer->last_hash, &event);
+
+  stmt = writer->insert;
+  sqlite3_bind_int64 (stmt, 1, event.id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+  if (event.person_id > 0)
+    sqlite3_bind_int64 (stmt, 3, event.person_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 4, writer->os_user, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, entity_id);
+  sqlite3_bind_text (stmt, 7, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, old_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, new_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, writer->last_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, hash, -1, SQLITE_STATIC);
+  ok = gk_database_step_done (writer->db, stmt, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (!ok)
+    return FALSE;
+
+  writer->last_id = event.id;
+  g_free (writer->last_hash);
+  writer->last_hash = g_steal_pointer (&hash);
+  return TRUE;
+}
+
+void
+gk_audit_writer_free (GkAuditWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  sqlite3_finalize (writer->insert);
+  g_clear_object (&writer->db);
+  g_free (writer->last_hash);
+  g_free (writer->os_user);
+  g_free (writer);
+}
+
 gboolean
 gk_audit_append (GkDatabase  *db,
                  const char  *entity,
@@ -87,57 +190,19 @@ gk_audit_append (GkDatabase  *db,
                  const char  *new_json,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *at = gk_database_timestamp (db);
-  g_autofree char *os_user = g_strdup_printf ("%s@%s", g_get_user_name (), g_get_host_name ());
-  g_autofree char *prev_hash = NULL;
-  g_autofree char *hash = NULL;
-  gint64 last_id = 0;
-  AuditEvent event;
+  g_autoptr(GkAuditWriter) writer = NULL;
+  g_autofree char *at = NULL;
 
   g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (gk_database_in_write (db), FALSE);
   g_return_val_if_fail (entity != NULL && action != NULL, FALSE);
 
-  if (!last_event (db, &last_id, &prev_hash, error))
+  writer = gk_audit_writer_new (db, error);
+  if (writer == NULL)
     return FALSE;
-
-  event = (AuditEvent) {
-    .id = last_id + 1,
-    .at = at,
-    .person_id = gk_database_get_actor (db),
-    .os_user = os_user,
-    .entity = entity,
-    .entity_id = entity_id,
-    .action = action,
-    .old_json = old_json,
-    .new_json = new_json,
-  };
-  hash = compute_hash (prev_hash, &event);
-
-  stmt = gk_database_prepare (db,
-                              "INSERT INTO audit_events (id, at, person_id, os_user, entity, entity_id,"
-                              "                          action, old_json, new_json, prev_hash, hash)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event.id);
-  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
-  if (event.person_id > 0)
-    sqlite3_bind_int64 (stmt, 3, event.person_id);
-  else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 4, os_user, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, entity_id);
-  sqlite3_bind_text (stmt, 7, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, old_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, new_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, prev_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, hash, -1, SQLITE_STATIC);
-
-  return gk_database_step_done (db, stmt, error);
+  at = gk_database_timestamp (db);
+  return gk_audit_writer_append (writer, at, gk_database_get_actor (db), entity, entity_id,
+                                 action, old_json, new_json, error);
 }
 
 gboolean

@@ -17,6 +17,27 @@ gboolean gk_audit_append (GkDatabase  *db,
                           const char  *new_json,
                           GError     **error);
 
+/* For writers of many events in one gk_database_write() (the --scale
+ * generator): the chain's end is read once and kept, the statement stays
+ * prepared, and each event says when it happened and who did it. While a
+ * writer is in use, append through it only. The events and their hashes
+ * are the same as gk_audit_append() would write. */
+typedef struct _GkAuditWriter GkAuditWriter;
+
+GkAuditWriter *gk_audit_writer_new    (GkDatabase     *db,
+                                       GError        **error);
+gboolean       gk_audit_writer_append (GkAuditWriter  *writer,
+                                       const char     *at,
+                                       gint64          person_id,
+                                       const char     *entity,
+                                       gint64          entity_id,
+                                       const char     *action,
+                                       const char     *old_json,
+                                       const char     *new_json,
+                                       GError        **error);
+void           gk_audit_writer_free   (GkAuditWriter  *writer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkAuditWriter, gk_audit_writer_free)
+
 /* A JSON object of string fields, for the old/new sides of an event:
  * gk_audit_json ("name", name, "kind", kind, NULL). NULL values are
  * written as JSON null. */

@@ -1015,6 +1015,70 @@ gk_database_get_setting (GkDatabase *self,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+typedef struct
+{
+  const char *key;
+  const char *value;
+} SettingChange;
+
+static gboolean
+write_setting (GkDatabase *db,
+               gpointer    user_data,
+               GError    **error)
+{
+  const SettingChange *change = user_data;
+  g_autofree char *old_value = gk_database_get_setting (db, change->key);
+  g_autofree char *entity = g_strconcat ("setting:", change->key, NULL);
+  g_autofree char *old_json = NULL;
+  g_autofree char *new_json = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (g_strcmp0 (old_value, change->value) == 0)
+    return TRUE;
+
+  if (change->value != NULL)
+    stmt = gk_database_prepare (db,
+                                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                error);
+  else
+    stmt = gk_database_prepare (db, "DELETE FROM settings WHERE key = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, change->key, -1, SQLITE_STATIC);
+  if (change->value != NULL)
+    sqlite3_bind_text (stmt, 2, change->value, -1, SQLITE_STATIC);
+
+  old_json = gk_audit_json ("value", old_value, NULL);
+  new_json = gk_audit_json ("value", change->value, NULL);
+  /* "update" with null on the side where the key is absent, as
+   * gk-backups and gk-dashboard record their settings. */
+  return gk_database_step_done (db, stmt, error) &&
+         gk_audit_append (db, entity, 0, "update", old_json, new_json, error);
+}
+
+/* Sets KEY of the settings table to VALUE, or removes it when VALUE is
+ * NULL or empty (the reader's default applies again), with its audit
+ * event "setting:KEY" in the same transaction. Setting the value it
+ * already has changes nothing and records nothing. */
+gboolean
+gk_database_set_setting (GkDatabase  *self,
+                         const char  *key,
+                         const char  *value,
+                         GError     **error)
+{
+  SettingChange change = { key, value };
+
+  g_return_val_if_fail (GK_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (key != NULL && key[0] != '\0', FALSE);
+  g_return_val_if_fail (value == NULL || g_utf8_validate (value, -1, NULL), FALSE);
+
+  if (value != NULL && value[0] == '\0')
+    change.value = NULL;
+
+  return gk_database_write (self, write_setting, &change, error);
+}
+
 /* The person on whose behalf changes are made; recorded in every audit
  * event. 0 means the system itself (template, migration). */
 void

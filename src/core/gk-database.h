@@ -149,6 +149,14 @@ char         *gk_database_today           (GkDatabase   *self);
 char         *gk_database_get_setting     (GkDatabase   *self,
                                            const char   *key);
 
+/* Sets (VALUE NULL or empty: removes) a value of the settings table, with
+ * its audit event, in a write transaction of its own or nested in the
+ * caller's. */
+gboolean      gk_database_set_setting     (GkDatabase   *self,
+                                           const char   *key,
+                                           const char   *value,
+                                           GError      **error);
+
 void          gk_database_set_actor       (GkDatabase   *self,
                                            gint64        person_id);
 gint64        gk_database_get_actor       (GkDatabase   *self);

@@ -349,6 +349,7 @@ link_feedback (GkDatabase    *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *id_text = g_strdup_printf ("%" PRId64, change->new_id);
   g_autofree char *notice_text = g_strdup_printf ("%" PRId64, change->notice_id);
+  g_autofree char *old_json = gk_audit_json ("clarification_id", NULL, "notice_id", notice_text, NULL);
   g_autofree char *json = gk_audit_json ("clarification_id", id_text, "notice_id", notice_text, NULL);
 
   stmt = gk_database_prepare (db,
@@ -370,7 +371,7 @@ link_feedback (GkDatabase    *db,
                    change->feedback_id, change->notice_id);
       return FALSE;
     }
-  return gk_audit_append (db, "feedback", change->feedback_id, "clarify", "{\"clarification_id\":null}", json, error);
+  return gk_audit_append (db, "feedback", change->feedback_id, "clarify", old_json, json, error);
 }
 
 static gboolean

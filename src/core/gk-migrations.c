@@ -414,7 +414,17 @@ static const char schema_v2[] =
   "CREATE INDEX feedback_notice ON feedback (notice_id);"
   "CREATE INDEX notices_clarifies ON notices (clarifies_id);"
   "CREATE INDEX audit_events_person ON audit_events (person_id);"
-  "INSERT INTO settings (key, value) VALUES ('stuck-threshold-days', '10');";
+  "INSERT INTO settings (key, value) VALUES ('stuck-threshold-days', '10');"
+
+  /* Years of history in one file: every filter of the notice lists has an
+   * index that also gives their order (the published, else the planned
+   * date, then the id), and queries of one or two characters have an
+   * index of their own (gk-search.c). */
+  "CREATE INDEX notices_date ON notices (coalesce (published_date, planned_date));"
+  "CREATE INDEX notices_state_date ON notices (state, coalesce (published_date, planned_date));"
+  "CREATE INDEX notices_proposer_date ON notices (proposer_id, coalesce (published_date, planned_date));"
+  "CREATE VIRTUAL TABLE notices_grams USING fts5 (title, body, tokenize = 'gk_grams',"
+  "  content = '', detail = none, columnsize = 0);";
 
 const char *
 gk_migrations_get (int version)

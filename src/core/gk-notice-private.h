@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "core/gk-notice.h"
+#include "core/gk-notices.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +23,19 @@ G_BEGIN_DECLS
   " JOIN people p ON p.id = n.proposer_id" \
   " LEFT JOIN catalog_items ci ON ci.id = n.item_id"
 
+/* The order of every notice list: the published, else the planned date,
+ * then the id. The indexes notices_date, notices_state_date and
+ * notices_proposer_date give it. */
+#define GK_NOTICE_ORDER_KEY "coalesce (n.published_date, n.planned_date)"
+
 GkNotice *gk_notice_new_from_row (sqlite3_stmt *stmt);
+
+/* The conditions of QUERY on the notice n, as " AND …" appended to SQL,
+ * with named parameters that gk_notice_query_bind() binds. */
+void      gk_notice_query_append_conditions (const GkNoticeQuery *query,
+                                             GString             *sql);
+void      gk_notice_query_bind              (const GkNoticeQuery *query,
+                                             sqlite3_stmt        *stmt);
 
 GkLevel   gk_level_for_kind      (const char   *organization_kind);
 

@@ -36,25 +36,50 @@ gk_notices_get (GkDatabase  *db,
   return gk_notice_new_from_row (stmt);
 }
 
-GListModel *
-gk_notices_list (GkDatabase           *db,
-                 const GkNoticeQuery  *query,
-                 GError              **error)
+GkNoticeQuery *
+gk_notice_query_copy (const GkNoticeQuery *query)
 {
-  static const GkNoticeQuery everything = { 0 };
-  g_autoptr(GListStore) store = g_list_store_new (GK_TYPE_NOTICE);
-  g_autoptr(GString) sql = g_string_new (GK_NOTICE_ROW_SQL " WHERE 1");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *needle = NULL;
-  int rc;
+  GkNoticeQuery *copy = g_new0 (GkNoticeQuery, 1);
 
-  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+  if (query != NULL)
+    {
+      *copy = *query;
+      copy->state = g_strdup (query->state);
+      copy->search = g_strdup (query->search);
+    }
+  return copy;
+}
 
+void
+gk_notice_query_free (GkNoticeQuery *query)
+{
   if (query == NULL)
-    query = &everything;
+    return;
+  g_free ((char *) query->state);
+  g_free ((char *) query->search);
+  g_free (query);
+}
 
-  /* Every condition binds a named parameter, so the text stays constant
-   * per combination of filters. */
+/* What to search for, trimmed; NULL when nothing is. */
+static char *
+search_needle (const GkNoticeQuery *query)
+{
+  g_autofree char *needle = NULL;
+
+  if (query->search == NULL)
+    return NULL;
+  needle = g_strstrip (g_strdup (query->search));
+  return needle[0] != '\0' ? g_steal_pointer (&needle) : NULL;
+}
+
+/* Every condition binds a named parameter, so the text stays constant per
+ * combination of filters. */
+void
+gk_notice_query_append_conditions (const GkNoticeQuery *query,
+                                   GString             *sql)
+{
+  g_autofree char *needle = search_needle (query);
+
   if (query->state != NULL)
     g_string_append (sql, " AND n.state = :state");
   if (query->waiting_for > 0)
@@ -65,33 +90,50 @@ gk_notices_list (GkDatabase           *db,
     g_string_append (sql, " AND n.state IN ('submitted', 'reviewed', 'escalated', 'upper-review', 'approved')");
   if (query->published)
     g_string_append (sql, " AND n.state = 'published'");
-  if (query->search != NULL)
-    {
-      needle = g_strstrip (g_strdup (query->search));
-      if (gk_search_use_index (needle))
-        g_string_append (sql, " AND n.id IN (SELECT rowid FROM notices_fts WHERE notices_fts MATCH :search)");
-      else if (needle[0] != '\0')
-        g_string_append (sql, " AND (instr (lower (n.title), lower (:search)) OR instr (lower (n.body), lower (:search)))");
-    }
-  g_string_append (sql, " ORDER BY coalesce (n.published_date, n.planned_date), n.id");
+  if (needle != NULL)
+    g_string_append_printf (sql, " AND %s", gk_search_notice_condition (needle));
+}
 
-  stmt = gk_database_prepare (db, sql->str, error);
-  if (stmt == NULL)
-    return NULL;
+void
+gk_notice_query_bind (const GkNoticeQuery *query,
+                      sqlite3_stmt        *stmt)
+{
+  g_autofree char *needle = search_needle (query);
 
   if (query->state != NULL)
-    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":state"), query->state, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":state"), query->state, -1, SQLITE_TRANSIENT);
   if (query->waiting_for > 0)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":waiting"), query->waiting_for);
   if (query->proposed_by > 0)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":proposer"), query->proposed_by);
-  if (needle != NULL && needle[0] != '\0')
-    {
-      g_autofree char *phrase = gk_search_use_index (needle) ? gk_search_fts_phrase (needle) : NULL;
+  if (needle != NULL)
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":search"),
+                       gk_search_notice_parameter (needle), -1, g_free);
+}
 
-      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":search"),
-                         phrase ? phrase : needle, -1, SQLITE_TRANSIENT);
-    }
+GListModel *
+gk_notices_list (GkDatabase           *db,
+                 const GkNoticeQuery  *query,
+                 GError              **error)
+{
+  static const GkNoticeQuery everything = { 0 };
+  g_autoptr(GListStore) store = g_list_store_new (GK_TYPE_NOTICE);
+  g_autoptr(GString) sql = g_string_new (GK_NOTICE_ROW_SQL " WHERE 1");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  if (query == NULL)
+    query = &everything;
+
+  gk_notice_query_append_conditions (query, sql);
+  g_string_append (sql, " ORDER BY " GK_NOTICE_ORDER_KEY ", n.id");
+
+  stmt = gk_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  gk_notice_query_bind (query, stmt);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -105,6 +147,33 @@ gk_notices_list (GkDatabase           *db,
       return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+gint64
+gk_notices_count (GkDatabase           *db,
+                  const GkNoticeQuery  *query,
+                  GError              **error)
+{
+  static const GkNoticeQuery everything = { 0 };
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM notices n WHERE 1");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), -1);
+
+  if (query == NULL)
+    query = &everything;
+
+  gk_notice_query_append_conditions (query, sql);
+  stmt = gk_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return -1;
+  gk_notice_query_bind (query, stmt);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      gk_database_set_error (db, error, _("Cannot count the notices"));
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 void

@@ -18,8 +18,18 @@ typedef struct
   const char *search;         /* in title and body; any length */
 } GkNoticeQuery;
 
-/* Notices as GkNotice, by planned (or published) date, newest last. */
+GkNoticeQuery *gk_notice_query_copy (const GkNoticeQuery *query);
+void           gk_notice_query_free (GkNoticeQuery       *query);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkNoticeQuery, gk_notice_query_free)
+
+/* Notices as GkNotice, by planned (or published) date, newest last: all
+ * of them at once, for short lists. Lists that may be long page through
+ * GkNoticeListModel (gk-notice-list-model.h). */
 GListModel *gk_notices_list    (GkDatabase          *db,
+                                const GkNoticeQuery *query,
+                                GError             **error);
+/* How many notices QUERY lists, without reading them; -1 on error. */
+gint64      gk_notices_count   (GkDatabase          *db,
                                 const GkNoticeQuery *query,
                                 GError             **error);
 GkNotice   *gk_notices_get     (GkDatabase          *db,

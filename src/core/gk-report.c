@@ -657,7 +657,7 @@ feedback (Work    *work,
     { "feedback", "online", "网络" },
     { "opinion", "low", "一般舆情" },
     { "opinion", "medium", "较大舆情" },
-    { "opinion", "high", "重大舆情（已向上级报告）" },
+    { "opinion", "high", "重大舆情（须向上级报告）" },
   };
 
   stmt = prepare_pub (work,

@@ -84,7 +84,7 @@ typedef struct
 
   guint       clarifications;
   guint       feedback;
-  guint       opinions_high;      /* 重大舆情, reported upward */
+  guint       opinions_high;      /* 重大舆情, to be reported upward */
 
   guint       inspections;
   guint       findings;

@@ -15,6 +15,7 @@
 #include "core/gk-dates.h"
 #include "core/gk-notices.h"
 #include "core/gk-notice-private.h"
+#include "core/gk-search.h"
 #include "core/gk-workflow.h"
 
 static const char * const action_names[GK_N_ACTIONS] = {
@@ -616,19 +617,9 @@ write_plan (GkDatabase          *db,
             const GkNoticePlan  *plan,
             GError             **error)
 {
-  g_autoptr(sqlite3_stmt) fts = NULL;
-
-  if (!insert_ids (db, "notice_audiences", "audience_id", notice_id, plan->audience_ids, error) ||
-      !insert_ids (db, "notice_methods", "method_id", notice_id, plan->method_ids, error))
-    return FALSE;
-
-  fts = gk_database_prepare (db, "INSERT OR REPLACE INTO notices_fts (rowid, title, body) VALUES (?, ?, ?)", error);
-  if (fts == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (fts, 1, notice_id);
-  sqlite3_bind_text (fts, 2, plan->title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (fts, 3, plan->body ? plan->body : "", -1, SQLITE_STATIC);
-  return gk_database_step_done (db, fts, error);
+  return insert_ids (db, "notice_audiences", "audience_id", notice_id, plan->audience_ids, error) &&
+         insert_ids (db, "notice_methods", "method_id", notice_id, plan->method_ids, error) &&
+         gk_search_index_notice (db, notice_id, plan->title, plan->body, error);
 }
 
 typedef struct
@@ -1311,18 +1302,13 @@ gk_workflow_act (GkDatabase        *db,
 
 /* Fields separated by U+001F and lists by U+001E: the plan as it would be
  * printed and posted. */
-char *
-gk_workflow_content_sha256 (GkDatabase  *db,
-                            gint64       notice_id,
-                            GError     **error)
+sqlite3_stmt *
+gk_workflow_prepare_content_sha256 (GkDatabase  *db,
+                                    GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  int rc;
-
   g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
 
-  stmt = gk_database_prepare (db,
+  return gk_database_prepare (db,
                               "SELECT organization_id || char(31) || coalesce (item_id, '') || char(31) || title"
                               " || char(31) || body || char(31) || planned_date || char(31) || layout || char(31) || major"
                               " || char(31) || coalesce ((SELECT group_concat (audience_id, char(30)) FROM"
@@ -1331,11 +1317,25 @@ gk_workflow_content_sha256 (GkDatabase  *db,
                               "     (SELECT method_id FROM notice_methods WHERE notice_id = ?1 ORDER BY position)), '')"
                               " FROM notices WHERE id = ?1",
                               error);
-  if (stmt == NULL)
-    return NULL;
+}
+
+char *
+gk_workflow_step_content_sha256 (GkDatabase    *db,
+                                 sqlite3_stmt  *stmt,
+                                 gint64         notice_id,
+                                 GError       **error)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, notice_id);
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     {
+      sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
           gk_database_set_error (db, error, _("Cannot read the notice"));
@@ -1346,5 +1346,21 @@ gk_workflow_content_sha256 (GkDatabase  *db,
       return NULL;
     }
   g_checksum_update (sum, sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_reset (stmt);
   return g_strdup (g_checksum_get_string (sum));
+}
+
+char *
+gk_workflow_content_sha256 (GkDatabase  *db,
+                            gint64       notice_id,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  stmt = gk_workflow_prepare_content_sha256 (db, error);
+  if (stmt == NULL)
+    return NULL;
+  return gk_workflow_step_content_sha256 (db, stmt, notice_id, error);
 }

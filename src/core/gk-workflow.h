@@ -135,5 +135,13 @@ guint     gk_workflow_allowed     (GkDatabase         *db,
 char     *gk_workflow_content_sha256 (GkDatabase      *db,
                                       gint64           notice_id,
                                       GError         **error);
+/* The same with the statement prepared once, for writers of many notices
+ * (gk-scale.c): prepare, then step it for each notice. */
+sqlite3_stmt *gk_workflow_prepare_content_sha256 (GkDatabase    *db,
+                                                  GError       **error);
+char     *gk_workflow_step_content_sha256 (GkDatabase      *db,
+                                           sqlite3_stmt    *stmt,
+                                           gint64           notice_id,
+                                           GError         **error);
 
 G_END_DECLS

@@ -5,6 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "calendar/gk-calendar-page.h"
+#include "catalog/gk-catalog-page.h"
+#include "pdf/gk-fonts.h"
+#include "preferences/gk-preferences-window.h"
+#include "preview/gk-pdf-preview.h"
 #include "gk-application.h"
 #include "gk-window.h"
 
@@ -47,17 +52,33 @@ initial_database_path (GkApplication *self)
   return default_database_path ();
 }
 
+/* The main window: the active one when it is ours, else any of ours (a
+ * dialog may be active), else a new one. */
 static GkWindow *
 gk_application_get_window (GkApplication *self,
                            gboolean      *created)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GkWindow *new_window;
 
-  *created = window == NULL;
-  if (window == NULL)
-    window = GTK_WINDOW (gk_window_new (self));
+  if (GK_IS_WINDOW (window))
+    {
+      *created = FALSE;
+      return GK_WINDOW (window);
+    }
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (GK_IS_WINDOW (l->data))
+      {
+        *created = FALSE;
+        return GK_WINDOW (l->data);
+      }
 
-  return GK_WINDOW (window);
+  *created = TRUE;
+  new_window = gk_window_new (self);
+  /* The development build shows it: a striped header bar. */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (new_window), "devel");
+  return new_window;
 }
 
 static void
@@ -114,26 +135,63 @@ gk_application_command_line (GApplication            *application,
   return EXIT_SUCCESS;
 }
 
+/* The fonts chosen in the preferences (font-ROLE keys) are what gk-fonts
+ * tries first. */
+static void
+on_font_setting_changed (GSettings  *settings,
+                         const char *key)
+{
+  for (guint role = 0; role < GK_FONT_N_ROLES; role++)
+    {
+      g_autofree char *font_key = g_strconcat ("font-", gk_font_role_to_string (role), NULL);
+
+      if (key == NULL || g_str_equal (key, font_key))
+        {
+          g_autofree char *value = g_settings_get_string (settings, font_key);
+
+          gk_fonts_set_preferred (role, value);
+        }
+    }
+}
+
 static void
 gk_application_startup (GApplication *application)
 {
   GkApplication *self = GK_APPLICATION (application);
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
+    { "app.print", { "<Control>p", NULL } },
+    { "app.export", { "<Control>e", NULL } },
+    { "win.show-help-overlay", { "<Control>question", "<Control>slash", NULL } },
+  };
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (gk_application_parent_class)->startup (application);
 
+  /* The development profile (APP_ID ….Devel) shares the release's schema. */
   source = g_settings_schema_source_get_default ();
   if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+    schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
   if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+    {
+      self->settings = g_settings_new (SCHEMA_ID);
+      /* Connected before any preferences window, which relies on gk-fonts
+       * following the change by the time its own handler runs. */
+      g_signal_connect (self->settings, "changed", G_CALLBACK (on_font_setting_changed), NULL);
+      on_font_setting_changed (self->settings, NULL);
+    }
   else
-    g_warning ("The settings schema %s is not installed: nothing will be remembered", APP_ID);
+    g_warning ("The settings schema %s is not installed: nothing will be remembered", SCHEMA_ID);
 
   gtk_window_set_default_icon_name (APP_ID);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 }
 
 static void
@@ -165,17 +223,178 @@ gk_application_about (GSimpleAction *action,
                       gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "The Gongkai developers", NULL };
+  static const char *developers[] = { "Gongkai developers", NULL };
+  GtkWidget *about;
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Gongkai"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Run party-affairs disclosure: the catalog, approvals and the publication calendar"),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", _("Gongkai"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", "Gongkai developers",
+                        "developers", developers,
+                        "copyright", "© 2026 Gongkai developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/gongkai/gongkai",
+                        "issue-url", "https://github.com/gongkai/gongkai/issues",
+                        "comments", _("Gongkai keeps party-affairs disclosure (党务公开) the way the implementation measures ask: "
+                                      "the catalog of what must be disclosed, every disclosure plan proposed, reviewed, "
+                                      "approved and published as Article 13 says, and a calendar of what is due."),
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+gk_application_preferences (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GkApplication *self = GK_APPLICATION (user_data);
+  gboolean created;
+  GkWindow *window = gk_application_get_window (self, &created);
+  GkContext *context = gk_window_get_context (window);
+  GtkWidget *preferences;
+
+  if (created)
+    gtk_window_present (GTK_WINDOW (window));
+  preferences = gk_preferences_window_new (GTK_WINDOW (window),
+                                           context != NULL ? gk_context_get_database (context) : NULL,
+                                           self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* The folder of the installed guide in the user's language, or in English. */
+static char *
+help_folder (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *folder = g_build_filename (HELPDIR, languages[i], GETTEXT_PACKAGE, NULL);
+
+      if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&folder);
+    }
+  return g_build_filename (HELPDIR, "C", GETTEXT_PACKAGE, NULL);
+}
+
+static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+
+  g_debug ("help:%s: %s", GETTEXT_PACKAGE, error->message);
+  folder = help_folder ();
+  /* Translators: %s is a folder, e.g. /usr/share/help/zh_CN/gongkai */
+  body = g_strdup_printf (_("The user guide is read with the GNOME help viewer, Yelp, which is not installed "
+                            "(Debian package “yelp”). Its pages are in %s."), folder);
+  dialog = adw_message_dialog_new (parent, _("The User Guide Cannot Be Shown"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+gk_application_help (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GkApplication *self = GK_APPLICATION (user_data);
+  gboolean created;
+  GkWindow *window = gk_application_get_window (self, &created);
+
+  if (created)
+    gtk_window_present (GTK_WINDOW (window));
+  gtk_show_uri_full (GTK_WINDOW (window), "help:" GETTEXT_PACKAGE, GDK_CURRENT_TIME, NULL,
+                     on_help_shown, g_object_ref (window));
+}
+
+/* Ctrl+P and Ctrl+E act on what is on screen: the first shown widget of
+ * TYPE under the active window whose widget action ACTION_NAME runs. Pages
+ * keep their print and export actions to themselves (preview.print,
+ * catalog.print, calendar.export…), and an application accelerator cannot
+ * reach a widget's actions from the window. */
+static gboolean
+activate_on_screen (GtkWidget  *widget,
+                    GType       type,
+                    const char *action_name)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return gtk_widget_activate_action (widget, action_name, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (activate_on_screen (child, type, action_name))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GType     (*get_type) (void);
+  const char *action_name;
+} ScreenAction;
+
+static void
+activate_first_on_screen (GtkApplication     *app,
+                          const ScreenAction *actions,
+                          guint               n_actions)
+{
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (window == NULL)
+    return;
+
+  for (guint i = 0; i < n_actions; i++)
+    if (activate_on_screen (GTK_WIDGET (window), actions[i].get_type (), actions[i].action_name))
+      return;
+
+  gtk_widget_error_bell (GTK_WIDGET (window));
+}
+
+static void
+gk_application_print (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  /* A notice's preview, in the inbox or in the plan's form; else the
+   * catalog. */
+  static const ScreenAction actions[] = {
+    { gk_pdf_preview_get_type, "preview.print" },
+    { gk_catalog_page_get_type, "catalog.print" },
+  };
+
+  activate_first_on_screen (GTK_APPLICATION (user_data), actions, G_N_ELEMENTS (actions));
+}
+
+static void
+gk_application_export (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  static const ScreenAction actions[] = {
+    { gk_pdf_preview_get_type, "preview.export" },
+    { gk_catalog_page_get_type, "catalog.export-pdf" },
+    { gk_calendar_page_get_type, "calendar.export" },
+  };
+
+  activate_first_on_screen (GTK_APPLICATION (user_data), actions, G_N_ELEMENTS (actions));
 }
 
 /* Closing each window, rather than g_application_quit(), lets the windows
@@ -196,6 +415,10 @@ gk_application_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", gk_application_about },
+  { "preferences", gk_application_preferences },
+  { "help", gk_application_help },
+  { "print", gk_application_print },
+  { "export", gk_application_export },
   { "quit", gk_application_quit },
 };
 

@@ -37,12 +37,50 @@ static const char * const role_env[GK_FONT_N_ROLES] = {
   [GK_FONT_ROLE_PAGE_NUMBER] = "GONGKAI_FONT_PAGE_NUMBER",
 };
 
+/* The user's choice per role (the app's preferences): read by renderers on
+ * worker threads, hence the lock. */
+static GMutex preferred_lock;
+static char *preferred[GK_FONT_N_ROLES];
+
 const char *
 gk_font_role_to_string (GkFontRole role)
 {
   g_return_val_if_fail (role < GK_FONT_N_ROLES, NULL);
 
   return role_names[role];
+}
+
+void
+gk_fonts_set_preferred (GkFontRole  role,
+                        const char *description)
+{
+  g_return_if_fail (role < GK_FONT_N_ROLES);
+
+  g_mutex_lock (&preferred_lock);
+  g_free (preferred[role]);
+  preferred[role] = description != NULL && description[0] != '\0' ? g_strdup (description) : NULL;
+  g_mutex_unlock (&preferred_lock);
+}
+
+char *
+gk_fonts_dup_preferred (GkFontRole role)
+{
+  char *description;
+
+  g_return_val_if_fail (role < GK_FONT_N_ROLES, NULL);
+
+  g_mutex_lock (&preferred_lock);
+  description = g_strdup (preferred[role]);
+  g_mutex_unlock (&preferred_lock);
+  return description;
+}
+
+const char * const *
+gk_fonts_get_fallbacks (GkFontRole role)
+{
+  g_return_val_if_fail (role < GK_FONT_N_ROLES, NULL);
+
+  return fallbacks[role];
 }
 
 void
@@ -158,6 +196,7 @@ gk_font_choice_new (GkFontRole role)
 {
   g_autoptr(GkFontChoice) choice = NULL;
   g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
+  g_autofree char *chosen = NULL;
   const char *forced;
 
   g_return_val_if_fail (role < GK_FONT_N_ROLES, NULL);
@@ -165,8 +204,11 @@ gk_font_choice_new (GkFontRole role)
   gk_fonts_init ();
 
   forced = g_getenv (role_env[role]);
+  chosen = gk_fonts_dup_preferred (role);
   if (forced != NULL && *forced != '\0')
     g_ptr_array_add (candidates, (gpointer) forced);
+  if (chosen != NULL)
+    g_ptr_array_add (candidates, chosen);
   for (guint i = 0; fallbacks[role][i] != NULL; i++)
     g_ptr_array_add (candidates, (gpointer) fallbacks[role][i]);
 
@@ -219,6 +261,22 @@ gk_font_choice_get_description (const GkFontChoice *choice)
   g_return_val_if_fail (choice != NULL, NULL);
 
   return choice->desc;
+}
+
+const char *
+gk_font_choice_get_family (const GkFontChoice *choice)
+{
+  g_return_val_if_fail (choice != NULL, NULL);
+
+  return choice->family;
+}
+
+gboolean
+gk_font_choice_is_wanted_installed (const GkFontChoice *choice)
+{
+  g_return_val_if_fail (choice != NULL, FALSE);
+
+  return choice->wanted_installed;
 }
 
 const char *

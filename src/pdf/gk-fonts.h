@@ -40,7 +40,17 @@ const char *gk_font_role_to_string (GkFontRole role);
  * _PAGE_NUMBER) holds a Pango font description ("仿宋_GB2312",
  * "Noto Serif CJK SC Bold") that is tried before the list and becomes the
  * wanted font; tests use it to ask for a font that is missing.
+ *
+ * gk_fonts_set_preferred() is the user's choice (the app's preferences):
+ * tried after the environment variable and before the list, and the wanted
+ * font when the variable is unset. NULL or "" goes back to the list alone.
+ * Safe to call from any thread; renderers started afterwards follow it.
  */
+void                gk_fonts_set_preferred (GkFontRole  role,
+                                            const char *description);
+char               *gk_fonts_dup_preferred (GkFontRole  role);
+/* The built-in list of ROLE, NULL-terminated. */
+const char * const *gk_fonts_get_fallbacks (GkFontRole  role);
 
 /* Makes the FandolFang/FandolSong/… folder of texlive-lang-chinese, which
  * fontconfig does not index, known to fontconfig. Call it once before any
@@ -81,6 +91,10 @@ GkFontChoice               *gk_font_choice_new              (GkFontRole         
 void                        gk_font_choice_free             (GkFontChoice       *choice);
 const PangoFontDescription *gk_font_choice_get_description  (const GkFontChoice *choice);
 const char                 *gk_font_choice_get_wanted       (const GkFontChoice *choice);
+/* The installed family that prints the role (before any per-character
+ * fallback of Pango, which gk_font_choice_note_layout() finds). */
+const char                 *gk_font_choice_get_family       (const GkFontChoice *choice);
+gboolean                    gk_font_choice_is_wanted_installed (const GkFontChoice *choice);
 void                        gk_font_choice_note_layout      (GkFontChoice       *choice,
                                                              PangoLayout        *layout);
 GkFontSubstitution         *gk_font_choice_get_substitution (const GkFontChoice *choice);

@@ -14,6 +14,50 @@ G_BEGIN_DECLS
  * the connection; everything after works on the GkNoticeContent alone and
  * may run in a worker thread. */
 
+/* Settings of the database that shape the printed notice (the settings
+ * table, gk_database_get_setting()). The first three are patterns in which
+ * {org} stands for the organization that issues the notice — its full
+ * name in the red header and the signature, its short name (党办, 组织部)
+ * in the document number — {year} for the year of the notice's date and
+ * {n} for its number among that organization's notices of the year.
+ * Unset or blank, the defaults below print. The printed notice is Chinese
+ * whatever the interface language: the red header names the issuing
+ * organization and numbers the document within its year, as the measures
+ * themselves are numbered (党办字〔2020〕3号). */
+#define GK_SETTING_REDHEAD_ISSUER      "redhead-issuer"
+#define GK_SETTING_DOC_NUMBER_PATTERN  "doc-number-pattern"
+#define GK_SETTING_SIGNATURE           "signature"
+#define GK_DEFAULT_REDHEAD_ISSUER      "{org}文件"
+#define GK_DEFAULT_DOC_NUMBER_PATTERN  "{org}字〔{year}〕{n}号"
+#define GK_DEFAULT_SIGNATURE           "{org}"
+/* Printed as is under the notice: where to send feedback (第十六条). */
+#define GK_SETTING_FEEDBACK_CHANNEL    "feedback-channel"
+
+/* PATTERN with {org}, {year} and {n} replaced; other text, including
+ * unknown {…}, is kept as written. */
+char            *gk_notice_print_expand    (const char             *pattern,
+                                            const char             *org,
+                                            guint                   year,
+                                            guint                   number);
+
+/* Sets CONTENT's issuer, document number and signature for a notice of
+ * ORGANIZATION_ID numbered NUMBER in the year of CONTENT's date, following
+ * the settings above. The form of a new plan calls it again whenever the
+ * user changes the organization. */
+void             gk_notice_print_set_organization (GkDatabase      *db,
+                                                   GkNoticeContent *content,
+                                                   gint64           organization_id,
+                                                   guint            number);
+/* The same with the three patterns given (NULL or "": the default), for
+ * the preferences' live example of what is being typed. */
+void             gk_notice_print_apply_patterns   (GkDatabase      *db,
+                                                   GkNoticeContent *content,
+                                                   gint64           organization_id,
+                                                   guint            number,
+                                                   const char      *issuer,
+                                                   const char      *doc_number,
+                                                   const char      *signature);
+
 /* What the notice prints as now: a draft (and a returned plan) with the
  * diagonal draft mark; a plan under review or awaiting approval clean, as
  * the approver will approve it; an approved or published notice with its

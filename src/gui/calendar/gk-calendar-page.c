@@ -236,6 +236,15 @@ gk_calendar_page_update_title (GkCalendarPage *self)
   gtk_label_set_text (self->month_title, title);
 }
 
+static gboolean
+agenda_has_focus (GkCalendarPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->agenda));
+}
+
 /* Reads the six weeks shown again: after a change of month, filter, person
  * or database, and after every action. */
 void
@@ -282,6 +291,12 @@ gk_calendar_page_reload (GkCalendarPage *self)
       message = g_strdup_printf (_("Could not read the calendar: %s"), error->message);
       gk_calendar_page_toast (self, message);
     }
+
+  /* The agenda's rows are about to go: a focus left on one of them (the
+   * button that opened a dialog) would be a destroyed widget for the
+   * accessibility bus, which GTK 4.8 does not survive. */
+  if (agenda_has_focus (self))
+    gk_month_view_focus_date (self->month_view);
 
   g_clear_pointer (&self->days, g_ptr_array_unref);
   self->days = days != NULL ? g_ptr_array_ref (days) : NULL;
@@ -441,8 +456,17 @@ gk_calendar_page_open_notice_action (GtkWidget  *widget,
 static gboolean
 gk_calendar_page_check_person (GkCalendarPage *self)
 {
-  if (gk_calendar_page_get_database (self) == NULL)
+  GkDatabase *db = gk_calendar_page_get_database (self);
+
+  if (db == NULL)
     return FALSE;
+  /* A read-only file (the window's banner says why): nothing to record. */
+  if (gk_database_is_read_only (db))
+    {
+      gk_calendar_page_show_message (self, _("This Database Is Read-Only"),
+                                     gk_database_get_read_only_reason (db));
+      return FALSE;
+    }
   if (self->person_id > 0)
     return TRUE;
   gk_calendar_page_show_message (self, _("Who Are You?"),

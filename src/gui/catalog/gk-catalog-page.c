@@ -424,7 +424,9 @@ gk_catalog_page_update_permissions (GkCatalogPage *self)
   if (db == NULL || self->catalog_id <= 0)
     return;
 
-  if (self->person_id <= 0)
+  if (gk_database_is_read_only (db))
+    self->read_only_reason = g_strdup (gk_database_get_read_only_reason (db));
+  else if (self->person_id <= 0)
     self->read_only_reason = g_strdup (_("Choose who you are with the button in the header bar to change the catalog."));
   else if (!gk_catalog_may_edit (db, self->catalog_id, self->person_id, &error))
     self->read_only_reason = g_strdup (error->message);
@@ -1329,6 +1331,17 @@ gk_catalog_page_set_person_id (GkCatalogPage *self,
   gk_catalog_page_update_permissions (self);
   gk_catalog_page_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
+}
+
+/* After another desktop's change: the catalog again, keeping the selected
+ * item, the search and the category; the table keeps its scroll position
+ * since its rows are replaced in place. */
+void
+gk_catalog_page_refresh (GkCatalogPage *self)
+{
+  g_return_if_fail (GK_IS_CATALOG_PAGE (self));
+
+  gk_catalog_page_reload (self);
 }
 
 void

@@ -18,6 +18,7 @@ GkContext *gk_catalog_page_get_context  (GkCatalogPage *self);
 void       gk_catalog_page_set_context  (GkCatalogPage *self,
                                          GkContext     *context);
 void       gk_catalog_page_focus_search (GkCatalogPage *self);
+void       gk_catalog_page_refresh      (GkCatalogPage *self);
 /* Who uses the tab (0: nobody chosen yet); the catalog is read-only for
  * a person gk_catalog_may_edit() refuses. */
 gint64     gk_catalog_page_get_person_id (GkCatalogPage *self);

@@ -357,6 +357,38 @@ gk_inbox_page_reload (GkInboxPage *self)
   gk_inbox_page_show_notice (self);
 }
 
+static gboolean
+restore_scroll (gpointer user_data)
+{
+  GtkAdjustment *adjustment = user_data;
+
+  gtk_adjustment_set_value (adjustment, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (adjustment), "gk-scroll")));
+  return G_SOURCE_REMOVE;
+}
+
+/* After another desktop's change: the list and the detail pane again,
+ * keeping the selected plan, the scroll position and the review form as
+ * typed. Not while a step is being taken: its own reload follows. */
+void
+gk_inbox_page_refresh (GkInboxPage *self)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (GK_IS_INBOX_PAGE (self));
+
+  if (self->busy)
+    return;
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  if (adjustment != NULL)
+    g_object_set_data (G_OBJECT (adjustment), "gk-scroll",
+                       GUINT_TO_POINTER ((guint) gtk_adjustment_get_value (adjustment)));
+  gk_inbox_page_reload (self);
+  if (adjustment != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_scroll,
+                     g_object_ref (adjustment), g_object_unref);
+}
+
 static void
 on_selection_changed (GkInboxPage *self)
 {
@@ -607,7 +639,8 @@ gk_inbox_page_show_notice (GkInboxPage *self)
       return;
     }
 
-  if (self->person_id > 0)
+  /* A read-only file (the window says why in its banner): no steps, no edits. */
+  if (self->person_id > 0 && !gk_database_is_read_only (db))
     self->allowed = gk_workflow_allowed (db, self->notice_id, self->person_id);
 
   gtk_label_set_text (self->title_label, gk_notice_get_title (self->notice));
@@ -697,6 +730,28 @@ step_free (Step *step)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Step, step_free)
 
+/* What step_commit() needs, without the dialog's rows. */
+static Step *
+step_copy (const Step *step)
+{
+  Step *copy = g_new0 (Step, 1);
+
+  *copy = *step;
+  copy->self = g_object_ref (step->self);
+  copy->note = g_strdup (step->note);
+  copy->date = g_strdup (step->date);
+  copy->reference = g_strdup (step->reference);
+  copy->approval = g_strdup (step->approval);
+  copy->posted = g_strdup (step->posted);
+  copy->font_report = g_strdup (step->font_report);
+  copy->note_row = NULL;
+  copy->date_row = NULL;
+  copy->reference_row = NULL;
+  copy->choice_row = NULL;
+  copy->upper_switch = NULL;
+  return copy;
+}
+
 static void
 gk_inbox_page_set_busy (GkInboxPage *self,
                         gboolean     busy)
@@ -704,6 +759,41 @@ gk_inbox_page_set_busy (GkInboxPage *self,
   self->busy = busy;
   gtk_widget_set_sensitive (GTK_WIDGET (self->actions_box), !busy);
   gtk_widget_set_sensitive (self->review_group, !busy);
+}
+
+static void step_commit (Step *step);
+static Step *step_copy (const Step *step);
+
+static void
+on_retry_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Step             *step)
+{
+  if (g_strcmp0 (response, "retry") == 0)
+    step_commit (step);
+  else
+    gk_inbox_page_reload (step->self);
+}
+
+/* Another desktop held the file past the busy timeout: nothing was written,
+ * the same step may be tried again. */
+static void
+step_offer_retry (Step       *step,
+                  const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (gk_inbox_page_get_window (step->self),
+                                              _("The Database Is Busy"), message);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "retry", _("_Retry"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retry",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_retry_response),
+                         step_copy (step), (GClosureNotify) (void (*) (void)) step_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -738,6 +828,11 @@ step_commit (Step *step)
     {
       if (g_error_matches (error, GK_CORE_ERROR, GK_CORE_ERROR_CONFLICT))
         gk_inbox_page_show_message (self, _("Someone Changed This Plan First"), error->message);
+      else if (g_error_matches (error, GK_CORE_ERROR, GK_CORE_ERROR_BUSY))
+        {
+          step_offer_retry (step, error->message);
+          return;
+        }
       else
         gk_inbox_page_show_message (self, _("Could Not Take This Step"), error->message);
     }
@@ -1138,6 +1233,12 @@ gk_inbox_page_open_editor (GkInboxPage *self,
     {
       gk_inbox_page_show_message (self, _("Who Are You?"),
                                   _("Choose who you are with the button in the header bar before you write a plan."));
+      return;
+    }
+  if (gk_database_is_read_only (db))
+    {
+      gk_inbox_page_show_message (self, _("This Database Is Read-Only"),
+                                  gk_database_get_read_only_reason (db));
       return;
     }
 

@@ -28,6 +28,7 @@ guint      gk_inbox_page_get_waiting_count (GkInboxPage *self);
 void       gk_inbox_page_new_plan          (GkInboxPage *self,
                                             gint64       item_id);
 void       gk_inbox_page_reload            (GkInboxPage *self);
+void       gk_inbox_page_refresh           (GkInboxPage *self);
 /* Shows the plan NOTICE_ID in the detail pane, selected in the list: the
  * list shows every plan when the current filter or search hides it. */
 void       gk_inbox_page_select_notice     (GkInboxPage *self,

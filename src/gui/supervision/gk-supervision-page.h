@@ -1,0 +1,31 @@
+/* gk-supervision-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/gk-context.h"
+
+G_BEGIN_DECLS
+
+#define GK_TYPE_SUPERVISION_PAGE (gk_supervision_page_get_type ())
+G_DECLARE_FINAL_TYPE (GkSupervisionPage, gk_supervision_page, GK, SUPERVISION_PAGE, GtkWidget)
+
+/* The 督查 tab (第十六–二十条), for party office and inspectors: the
+ * overdue dashboard, the annual report with its PDF and CSV, inspections
+ * with their findings and rectifications, and the audit trail with the
+ * verification of its chain. A dashboard line of a notice activates
+ * win.show-notice (x: the notice id); of an obligation, win.show-page
+ * "calendar". */
+GkContext *gk_supervision_page_get_context   (GkSupervisionPage *self);
+void       gk_supervision_page_set_context   (GkSupervisionPage *self,
+                                              GkContext         *context);
+gint64     gk_supervision_page_get_person_id (GkSupervisionPage *self);
+void       gk_supervision_page_set_person_id (GkSupervisionPage *self,
+                                              gint64             person_id);
+void       gk_supervision_page_reload        (GkSupervisionPage *self);
+
+G_END_DECLS
