@@ -18,7 +18,7 @@
 #include "gk-test-util.h"
 
 #define N_NOTICES 2000
-#define SAMPLES 40
+#define SAMPLES 25
 
 static GkDatabase *db;
 

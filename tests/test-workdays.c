@@ -89,6 +89,36 @@ test_import (void)
   ASSERT_ADD (db, "2027-03-05", 1, "2027-03-06");
 }
 
+static void
+test_set_and_remove_day (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDatabase) db = gk_test_template_db ();
+  gint64 events = gk_test_query_int (db, "SELECT count(*) FROM audit_events");
+
+  /* A school's own day off, then a make-up Saturday. */
+  g_assert_true (gk_workdays_set_day (db, "2027-03-08", "holiday", "校庆", &error));
+  g_assert_no_error (error);
+  ASSERT_ADD (db, "2027-03-05", 1, "2027-03-09");
+  g_assert_true (gk_workdays_set_day (db, "2027-03-06", "workday", "校庆调休", &error));
+  ASSERT_ADD (db, "2027-03-05", 1, "2027-03-06");
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM audit_events"), ==, events + 2);
+
+  g_assert_true (gk_workdays_remove_day (db, "2027-03-06", &error));
+  ASSERT_ADD (db, "2027-03-05", 1, "2027-03-09");
+
+  /* Bad input changes nothing. */
+  g_assert_false (gk_workdays_set_day (db, "2027-02-30", "holiday", "x", &error));
+  g_clear_error (&error);
+  g_assert_false (gk_workdays_set_day (db, "2027-03-10", "vacation", "x", &error));
+  g_clear_error (&error);
+  g_assert_false (gk_workdays_set_day (db, "2027-03-10", "holiday", "  ", &error));
+  g_clear_error (&error);
+  g_assert_false (gk_workdays_remove_day (db, "2027-03-11", &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM audit_events"), ==, events + 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +128,7 @@ main (int   argc,
   g_test_add_func ("/workdays/spring-festival", test_spring_festival);
   g_test_add_func ("/workdays/plain-weekends", test_plain_weekends);
   g_test_add_func ("/workdays/import", test_import);
+  g_test_add_func ("/workdays/set-and-remove-day", test_set_and_remove_day);
 
   return g_test_run ();
 }

@@ -20,8 +20,10 @@ import_days (GkDatabase *db,
   return gk_workdays_import (db, user_data, error) >= 0;
 }
 
-gboolean
-gk_cli_holidays (int      argc,
+#define HOLIDAYS_USAGE "holidays import DB FILE | holidays set DB YYYY-MM-DD holiday|workday NAME | holidays remove DB YYYY-MM-DD"
+
+static gboolean
+holidays_import (int      argc,
                  char   **argv,
                  GError **error)
 {
@@ -29,8 +31,7 @@ gk_cli_holidays (int      argc,
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (!gk_cli_take_verb (&argc, &argv, "import", "holidays import DB FILE", error) ||
-      !gk_cli_parse (&argc, &argv, NULL, "holidays import DB FILE", 2, error))
+  if (!gk_cli_parse (&argc, &argv, NULL, "holidays import DB FILE", 2, error))
     return FALSE;
 
   if (!g_file_get_contents (argv[2], &contents, NULL, &local_error))
@@ -40,6 +41,54 @@ gk_cli_holidays (int      argc,
     }
   db = gk_cli_open (argv[1], error);
   return db != NULL && gk_database_write (db, import_days, contents, error);
+}
+
+static gboolean
+holidays_set (int      argc,
+              char   **argv,
+              GError **error)
+{
+  g_autoptr(GkDatabase) db = NULL;
+
+  if (!gk_cli_parse (&argc, &argv, NULL, "holidays set DB YYYY-MM-DD holiday|workday NAME", 4, error))
+    return FALSE;
+  db = gk_cli_open (argv[1], error);
+  return db != NULL && gk_workdays_set_day (db, argv[2], argv[3], argv[4], error);
+}
+
+static gboolean
+holidays_remove (int      argc,
+                 char   **argv,
+                 GError **error)
+{
+  g_autoptr(GkDatabase) db = NULL;
+
+  if (!gk_cli_parse (&argc, &argv, NULL, "holidays remove DB YYYY-MM-DD", 2, error))
+    return FALSE;
+  db = gk_cli_open (argv[1], error);
+  return db != NULL && gk_workdays_remove_day (db, argv[2], error);
+}
+
+gboolean
+gk_cli_holidays (int      argc,
+                 char   **argv,
+                 GError **error)
+{
+  static const struct {
+    const char  *verb;
+    GkCliCommand run;
+  } verbs[] = {
+    { "import", holidays_import },
+    { "set", holidays_set },
+    { "remove", holidays_remove },
+  };
+
+  for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (argv[1], verbs[i].verb))
+      return verbs[i].run (argc - 1, argv + 1, error);
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("usage: gongkai-cli %s"), HOLIDAYS_USAGE);
+  return FALSE;
 }
 
 gboolean

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "core/gk-audit.h"
+#include "core/gk-choices.h"
 #include "core/gk-core-error.h"
 #include "core/gk-directory.h"
 
@@ -37,6 +38,12 @@ gboolean
 gk_role_is_valid (const char *role)
 {
   return role != NULL && g_strv_contains (roles, role);
+}
+
+const char * const *
+gk_role_list (void)
+{
+  return roles;
 }
 
 const char *
@@ -385,6 +392,333 @@ gk_directory_add_oversight (GkDatabase  *db,
 
   json = gk_audit_json ("organization_id", org_text, NULL);
   return gk_audit_append (db, "person", person_id, "add-oversight", NULL, json, error);
+}
+
+/* ---- changes from the desktop, by party office or an administrator ---- */
+
+static gboolean
+person_has_role (GkDatabase *db,
+                 gint64      person_id,
+                 const char *sql_roles)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM roles r JOIN people p ON p.id = r.person_id"
+                                          " WHERE r.person_id = ? AND p.active AND r.role IN (%s)",
+                                          sql_roles);
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, sql, NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gboolean
+gk_directory_may_manage_people (GkDatabase *db,
+                                gint64      actor_id)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  return actor_id > 0 && person_has_role (db, actor_id, "'party-office', 'admin'");
+}
+
+static gboolean
+require_manager (GkDatabase  *db,
+                 gint64       actor_id,
+                 GError     **error)
+{
+  if (gk_directory_may_manage_people (db, actor_id))
+    return TRUE;
+  g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+               _("Only party office or an administrator may change people, roles and oversight"));
+  return FALSE;
+}
+
+/* After a removal: someone must still be able to manage people, or no one
+ * could ever give the role again from the desktop. */
+static gboolean
+require_a_manager_left (GkDatabase  *db,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    gk_database_prepare (db,
+                         "SELECT 1 FROM roles r JOIN people p ON p.id = r.person_id"
+                         " WHERE p.active AND r.role IN ('party-office', 'admin') LIMIT 1",
+                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return TRUE;
+  g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+               _("This is the last role of party office or administrator; give it to someone else first"));
+  return FALSE;
+}
+
+typedef struct
+{
+  gint64      actor_id;
+  gint64      person_id;
+  gint64      organization_id;
+  const char *name;
+  const char *title;
+  const char *login;
+  const char *role;
+  gint64      new_id;
+} Change;
+
+static gboolean
+write_add_person (GkDatabase  *db,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  Change *change = user_data;
+
+  if (!require_manager (db, change->actor_id, error))
+    return FALSE;
+  change->new_id = gk_directory_add_person (db, change->name, change->title, change->login, error);
+  return change->new_id > 0;
+}
+
+gint64
+gk_directory_manage_add_person (GkDatabase  *db,
+                                gint64       actor_id,
+                                const char  *name,
+                                const char  *title,
+                                const char  *login,
+                                GError     **error)
+{
+  Change change = { .actor_id = actor_id, .name = name, .title = title, .login = login };
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), 0);
+
+  /* An empty login is no login: the column is unique. */
+  if (is_blank (change.login))
+    change.login = NULL;
+  if (is_blank (change.title))
+    change.title = NULL;
+  gk_database_set_actor (db, actor_id);
+  if (!gk_database_write (db, write_add_person, &change, error))
+    return 0;
+  return change.new_id;
+}
+
+static gboolean
+write_add_role (GkDatabase  *db,
+                gpointer     user_data,
+                GError     **error)
+{
+  Change *change = user_data;
+
+  return require_manager (db, change->actor_id, error) &&
+         gk_directory_add_role (db, change->person_id, change->organization_id, change->role, error);
+}
+
+gboolean
+gk_directory_manage_add_role (GkDatabase  *db,
+                              gint64       actor_id,
+                              gint64       person_id,
+                              gint64       organization_id,
+                              const char  *role,
+                              GError     **error)
+{
+  Change change = { .actor_id = actor_id, .person_id = person_id,
+                    .organization_id = organization_id, .role = role };
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  gk_database_set_actor (db, actor_id);
+  return gk_database_write (db, write_add_role, &change, error);
+}
+
+static gboolean
+write_add_oversight (GkDatabase  *db,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  Change *change = user_data;
+
+  return require_manager (db, change->actor_id, error) &&
+         gk_directory_add_oversight (db, change->person_id, change->organization_id, error);
+}
+
+gboolean
+gk_directory_manage_add_oversight (GkDatabase  *db,
+                                   gint64       actor_id,
+                                   gint64       person_id,
+                                   gint64       organization_id,
+                                   GError     **error)
+{
+  Change change = { .actor_id = actor_id, .person_id = person_id, .organization_id = organization_id };
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  gk_database_set_actor (db, actor_id);
+  return gk_database_write (db, write_add_oversight, &change, error);
+}
+
+static gboolean
+write_remove_role (GkDatabase  *db,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  Change *change = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *org_text = g_strdup_printf ("%" G_GINT64_FORMAT, change->organization_id);
+  g_autofree char *json = NULL;
+
+  if (!require_manager (db, change->actor_id, error))
+    return FALSE;
+
+  stmt = gk_database_prepare (db, "DELETE FROM roles WHERE person_id = ? AND organization_id = ? AND role = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, change->person_id);
+  sqlite3_bind_int64 (stmt, 2, change->organization_id);
+  sqlite3_bind_text (stmt, 3, change->role, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot write to the database"));
+      return FALSE;
+    }
+  if (sqlite3_changes (gk_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
+                   _("The person does not hold the role “%s” in that organization"),
+                   gk_role_describe (change->role));
+      return FALSE;
+    }
+  if (!require_a_manager_left (db, error))
+    return FALSE;
+
+  json = gk_audit_json ("role", change->role, "organization_id", org_text, NULL);
+  return gk_audit_append (db, "person", change->person_id, "remove-role", json, NULL, error);
+}
+
+gboolean
+gk_directory_remove_role (GkDatabase  *db,
+                          gint64       actor_id,
+                          gint64       person_id,
+                          gint64       organization_id,
+                          const char  *role,
+                          GError     **error)
+{
+  Change change = { .actor_id = actor_id, .person_id = person_id,
+                    .organization_id = organization_id, .role = role };
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (role != NULL, FALSE);
+
+  gk_database_set_actor (db, actor_id);
+  return gk_database_write (db, write_remove_role, &change, error);
+}
+
+static gboolean
+write_remove_oversight (GkDatabase  *db,
+                        gpointer     user_data,
+                        GError     **error)
+{
+  Change *change = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *org_text = g_strdup_printf ("%" G_GINT64_FORMAT, change->organization_id);
+  g_autofree char *json = NULL;
+
+  if (!require_manager (db, change->actor_id, error))
+    return FALSE;
+
+  stmt = gk_database_prepare (db, "DELETE FROM oversight WHERE person_id = ? AND organization_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, change->person_id);
+  sqlite3_bind_int64 (stmt, 2, change->organization_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot write to the database"));
+      return FALSE;
+    }
+  if (sqlite3_changes (gk_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
+                   _("The person does not oversee that organization"));
+      return FALSE;
+    }
+
+  json = gk_audit_json ("organization_id", org_text, NULL);
+  return gk_audit_append (db, "person", change->person_id, "remove-oversight", json, NULL, error);
+}
+
+gboolean
+gk_directory_remove_oversight (GkDatabase  *db,
+                               gint64       actor_id,
+                               gint64       person_id,
+                               gint64       organization_id,
+                               GError     **error)
+{
+  Change change = { .actor_id = actor_id, .person_id = person_id, .organization_id = organization_id };
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  gk_database_set_actor (db, actor_id);
+  return gk_database_write (db, write_remove_oversight, &change, error);
+}
+
+/* Rows of (id, name, detail) as GkChoice. */
+static GPtrArray *
+list_choices (GkDatabase  *db,
+              const char  *sql,
+              gint64       person_id,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_choice_free);
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkChoice *choice = g_new0 (GkChoice, 1);
+      const char *detail = (const char *) sqlite3_column_text (stmt, 2);
+
+      choice->id = sqlite3_column_int64 (stmt, 0);
+      choice->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      choice->detail = g_strdup (detail != NULL ? detail : "");
+      g_ptr_array_add (choices, choice);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the database"));
+      return NULL;
+    }
+  return g_steal_pointer (&choices);
+}
+
+GPtrArray *
+gk_directory_list_roles (GkDatabase  *db,
+                         gint64       person_id,
+                         GError     **error)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  return list_choices (db,
+                       "SELECT o.id, coalesce (o.short_name, o.name), r.role"
+                       " FROM roles r JOIN organizations o ON o.id = r.organization_id"
+                       " WHERE r.person_id = ? ORDER BY o.id, r.id",
+                       person_id, error);
+}
+
+GPtrArray *
+gk_directory_list_oversight (GkDatabase  *db,
+                             gint64       person_id,
+                             GError     **error)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  return list_choices (db,
+                       "SELECT o.id, coalesce (o.short_name, o.name), o.name"
+                       " FROM oversight v JOIN organizations o ON o.id = v.organization_id"
+                       " WHERE v.person_id = ? ORDER BY o.id",
+                       person_id, error);
 }
 
 gint64

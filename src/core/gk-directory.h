@@ -14,6 +14,8 @@ gboolean gk_org_kind_is_valid   (const char *kind);
 gboolean gk_role_is_valid       (const char *role);
 /* "principal" → "principal" in the reader's language (主要负责同志) */
 const char *gk_role_describe    (const char *role);
+/* Every valid role, in the order a form offers them; NULL-terminated. */
+const char * const *gk_role_list (void);
 gboolean gk_audience_class_is_valid (const char *klass);
 
 gint64   gk_directory_add_organization (GkDatabase  *db,
@@ -44,6 +46,55 @@ gboolean gk_directory_add_role         (GkDatabase  *db,
 gboolean gk_directory_add_oversight    (GkDatabase  *db,
                                         gint64       person_id,
                                         gint64       organization_id,
+                                        GError     **error);
+
+/* Changing people from the desktop: only party office or an
+ * administrator may (person_has_role on ACTOR_ID). Each function below sets
+ * ACTOR_ID as the database's actor and runs one gk_database_write() of its
+ * own (nested when the caller is already writing) with its audit event;
+ * anyone else is refused with GK_CORE_ERROR_INVALID and a clear message. */
+gboolean gk_directory_may_manage_people (GkDatabase  *db,
+                                         gint64       actor_id);
+gint64   gk_directory_manage_add_person (GkDatabase  *db,
+                                         gint64       actor_id,
+                                         const char  *name,
+                                         const char  *title,
+                                         const char  *login,
+                                         GError     **error);
+gboolean gk_directory_manage_add_role   (GkDatabase  *db,
+                                         gint64       actor_id,
+                                         gint64       person_id,
+                                         gint64       organization_id,
+                                         const char  *role,
+                                         GError     **error);
+gboolean gk_directory_manage_add_oversight (GkDatabase  *db,
+                                            gint64       actor_id,
+                                            gint64       person_id,
+                                            gint64       organization_id,
+                                            GError     **error);
+/* NOT_FOUND when the person does not hold that role / oversight. */
+gboolean gk_directory_remove_role      (GkDatabase  *db,
+                                        gint64       actor_id,
+                                        gint64       person_id,
+                                        gint64       organization_id,
+                                        const char  *role,
+                                        GError     **error);
+gboolean gk_directory_remove_oversight (GkDatabase  *db,
+                                        gint64       actor_id,
+                                        gint64       person_id,
+                                        gint64       organization_id,
+                                        GError     **error);
+
+/* A person's roles as GkChoice (gk-choices.h): id the organization's id,
+ * name its short name, detail the role ("principal"); by organization,
+ * then role. */
+GPtrArray *gk_directory_list_roles     (GkDatabase  *db,
+                                        gint64       person_id,
+                                        GError     **error);
+/* The organizations a leader oversees as GkChoice: id, name the short
+ * name, detail the full name; by id. */
+GPtrArray *gk_directory_list_oversight (GkDatabase  *db,
+                                        gint64       person_id,
                                         GError     **error);
 
 gint64   gk_directory_add_audience     (GkDatabase  *db,

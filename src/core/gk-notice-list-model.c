@@ -13,6 +13,10 @@
 #include "core/gk-notice-list-model.h"
 #include "core/gk-notice-private.h"
 
+/* Up to this many matches of a search are sorted; more are found by
+ * walking the order index. */
+#define GK_NOTICE_LIST_MODEL_SORT_LIMIT 2000
+
 typedef struct
 {
   guint      index;
@@ -53,18 +57,24 @@ clear_statements (GkNoticeListModel *self)
   g_clear_pointer (&self->backward, sqlite3_finalize);
 }
 
+/* The page's ids come from a query on notices alone, which skips the
+ * OFFSET on the order index without reading a row; only the page's rows
+ * are then read whole, with their organization, proposer and lists. A
+ * search matching many notices walks the order index (IN_ORDER). */
 static sqlite3_stmt *
 prepare_page (GkDatabase           *db,
               const GkNoticeQuery  *query,
+              gboolean              in_order,
               const char           *direction,
               GError              **error)
 {
-  g_autoptr(GString) sql = g_string_new (GK_NOTICE_ROW_SQL " WHERE 1");
+  g_autoptr(GString) sql = g_string_new (GK_NOTICE_ROW_SQL " WHERE n.id IN (SELECT n.id FROM notices n WHERE 1");
   sqlite3_stmt *stmt;
 
-  gk_notice_query_append_conditions (query, sql);
-  g_string_append_printf (sql, " ORDER BY " GK_NOTICE_ORDER_KEY " %s, n.id %s LIMIT :limit OFFSET :offset",
-                          direction, direction);
+  gk_notice_query_append_conditions (query, in_order, sql);
+  g_string_append_printf (sql, " ORDER BY " GK_NOTICE_ORDER_KEY " %s, n.id %s LIMIT :limit OFFSET :offset)"
+                          " ORDER BY " GK_NOTICE_ORDER_KEY " %s, n.id %s",
+                          direction, direction, direction, direction);
   stmt = gk_database_prepare (db, sql->str, error);
   if (stmt != NULL)
     gk_notice_query_bind (query, stmt);
@@ -224,8 +234,8 @@ load (GkNoticeListModel    *self,
 
   count = gk_notices_count (self->db, query, error);
   if (count < 0 ||
-      (forward = prepare_page (self->db, query, "ASC", error)) == NULL ||
-      (backward = prepare_page (self->db, query, "DESC", error)) == NULL)
+      (forward = prepare_page (self->db, query, count > GK_NOTICE_LIST_MODEL_SORT_LIMIT, "ASC", error)) == NULL ||
+      (backward = prepare_page (self->db, query, count > GK_NOTICE_LIST_MODEL_SORT_LIMIT, "DESC", error)) == NULL)
     {
       sqlite3_finalize (forward);
       return FALSE;
@@ -303,7 +313,7 @@ gk_notice_list_model_find (GkNoticeListModel *self,
   if (notice_id <= 0 || self->n_items == 0)
     return G_MAXUINT;
 
-  gk_notice_query_append_conditions (self->query, listed_sql);
+  gk_notice_query_append_conditions (self->query, FALSE, listed_sql);
   listed = gk_database_prepare (self->db, listed_sql->str, NULL);
   if (listed == NULL)
     return G_MAXUINT;
@@ -312,7 +322,7 @@ gk_notice_list_model_find (GkNoticeListModel *self,
   if (sqlite3_step (listed) != SQLITE_ROW)
     return G_MAXUINT;
 
-  gk_notice_query_append_conditions (self->query, sql);
+  gk_notice_query_append_conditions (self->query, FALSE, sql);
   before = gk_database_prepare (self->db, sql->str, NULL);
   if (before == NULL)
     return G_MAXUINT;

@@ -172,6 +172,16 @@ gk_search_notice_condition (const char *query)
   return "n.id IN (SELECT rowid FROM notices_grams WHERE notices_grams MATCH :search)";
 }
 
+const char *
+gk_search_notice_count_sql (const char *query)
+{
+  g_return_val_if_fail (query != NULL && query[0] != '\0', NULL);
+
+  if (gk_search_use_index (query))
+    return "SELECT count(*) FROM notices_fts WHERE notices_fts MATCH :search";
+  return "SELECT count(*) FROM notices_grams WHERE notices_grams MATCH :search";
+}
+
 char *
 gk_search_notice_parameter (const char *query)
 {

@@ -29,6 +29,9 @@ gboolean  gk_search_use_index  (const char *query);
  * gives; three or more what the trigram index gives. */
 const char *gk_search_notice_condition (const char *query);
 char       *gk_search_notice_parameter (const char *query);
+/* SQL that counts the notices gk_search_notice_condition() selects, from
+ * the index alone (same parameter). */
+const char *gk_search_notice_count_sql (const char *query);
 
 /* Keeps the notice search indexes (notices_fts and notices_grams) in step
  * with notices' title and body, inside gk_database_write(). The indexer

@@ -190,3 +190,100 @@ gk_workdays_import_default (GkDatabase  *db,
   contents = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   return gk_workdays_import (db, contents, error);
 }
+
+typedef struct
+{
+  const char *date;
+  const char *kind;
+  const char *name;
+} DayChange;
+
+static gboolean
+write_day (GkDatabase *db,
+           gpointer    user_data,
+           GError    **error)
+{
+  DayChange *change = user_data;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *old_json = NULL;
+  g_autofree char *new_json = NULL;
+
+  {
+    g_autoptr(sqlite3_stmt) old = gk_database_prepare (db, "SELECT kind, name FROM holidays WHERE date = ?", error);
+
+    if (old == NULL)
+      return FALSE;
+    sqlite3_bind_text (old, 1, change->date, -1, SQLITE_STATIC);
+    if (sqlite3_step (old) == SQLITE_ROW)
+      old_json = gk_audit_json ("date", change->date, "kind", (const char *) sqlite3_column_text (old, 0),
+                                "name", (const char *) sqlite3_column_text (old, 1), NULL);
+  }
+
+  if (change->kind == NULL)
+    {
+      if (old_json == NULL)
+        {
+          g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
+                       _("%s is neither a holiday nor a make-up working day"), change->date);
+          return FALSE;
+        }
+      stmt = gk_database_prepare (db, "DELETE FROM holidays WHERE date = ?", error);
+    }
+  else
+    {
+      stmt = gk_database_prepare (db, "INSERT OR REPLACE INTO holidays (date, kind, name) VALUES (?, ?, ?)", error);
+      new_json = gk_audit_json ("date", change->date, "kind", change->kind, "name", change->name, NULL);
+    }
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, change->date, -1, SQLITE_STATIC);
+  if (change->kind != NULL)
+    {
+      sqlite3_bind_text (stmt, 2, change->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, change->name, -1, SQLITE_STATIC);
+    }
+  return gk_database_step_done (db, stmt, error) &&
+         gk_audit_append (db, "holidays", 0, change->kind ? "set-day" : "remove-day", old_json, new_json, error);
+}
+
+gboolean
+gk_workdays_set_day (GkDatabase  *db,
+                     const char  *date,
+                     const char  *kind,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
+  DayChange change = { date, kind, trimmed };
+  GDate parsed;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  if (!gk_date_parse (date, &parsed, error))
+    return FALSE;
+  if (g_strcmp0 (kind, "holiday") != 0 && g_strcmp0 (kind, "workday") != 0)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+                   _("“%s” is neither holiday nor workday"), kind ? kind : "");
+      return FALSE;
+    }
+  if (trimmed[0] == '\0')
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID, _("A holiday or make-up working day needs a name"));
+      return FALSE;
+    }
+  return gk_database_write (db, write_day, &change, error);
+}
+
+gboolean
+gk_workdays_remove_day (GkDatabase  *db,
+                        const char  *date,
+                        GError     **error)
+{
+  DayChange change = { date, NULL, NULL };
+  GDate parsed;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  return gk_date_parse (date, &parsed, error) && gk_database_write (db, write_day, &change, error);
+}

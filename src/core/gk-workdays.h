@@ -47,6 +47,17 @@ GPtrArray *gk_workdays_list (GkDatabase  *db,
                              const char  *to,
                              GError     **error);
 
+/* One day of the calendar, set (KIND holiday or workday, with its NAME)
+ * or removed; each one write with its audit event. */
+gboolean gk_workdays_set_day    (GkDatabase  *db,
+                                 const char  *date,
+                                 const char  *kind,
+                                 const char  *name,
+                                 GError     **error);
+gboolean gk_workdays_remove_day (GkDatabase  *db,
+                                 const char  *date,
+                                 GError     **error);
+
 /* The official days the app ships (2025 and 2026). */
 gint     gk_workdays_import_default (GkDatabase *db,
                                      GError    **error);

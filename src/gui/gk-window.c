@@ -5,14 +5,20 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "core/gk-backups.h"
 #include "core/gk-database.h"
 #include "core/gk-template.h"
 #include "core/gk-directory.h"
 #include "core/gk-notices.h"
+#include "core/gk-inspections.h"
 #include "calendar/gk-calendar-page.h"
 #include "catalog/gk-catalog-page.h"
 #include "inbox/gk-inbox-page.h"
 #include "inbox/gk-person-chooser.h"
+#include "people/gk-people-window.h"
+#include "supervision/gk-supervision-page.h"
 #include "gk-window.h"
 
 #define DEFAULT_TEMPLATE "jinzhong-2020"
@@ -28,11 +34,23 @@ struct _GkWindow
   GkCatalogPage        *catalog_page;
   GkInboxPage          *inbox_page;
   GkCalendarPage       *calendar_page;
+  GkSupervisionPage    *supervision_page;
+  AdwViewStackPage     *supervision_stack_page;
   AdwToastOverlay      *toast_overlay;
   AdwViewStackPage     *approvals_page;
   AdwButtonContent     *person_content;
   GtkWidget            *person_button;
   GMenu                *recent_menu;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+
+  /* Shared files: PRAGMA data_version when the pages last read the file,
+   * the poll, the checks and backup of the open database. */
+  gint64                data_version;
+  guint                 poll_id;
+  guint                 after_open_id;
+  GCancellable         *cancellable;
+  gboolean              moved_reported;
 
   /* Who uses the window: kept here, per database, until GkContext has it. */
   gint64                person_id;
@@ -98,6 +116,12 @@ gk_window_set_person (GkWindow *self,
   gk_inbox_page_set_person_id (self->inbox_page, person_id);
   gk_catalog_page_set_person_id (self->catalog_page, person_id);
   gk_calendar_page_set_person_id (self->calendar_page, person_id);
+  /* 督查 is for party office and inspectors only. */
+  adw_view_stack_page_set_visible (self->supervision_stack_page,
+                                   person_id > 0 && self->context != NULL
+                                   && gk_inspections_may_record (gk_context_get_database (self->context),
+                                                                 person_id));
+  gk_supervision_page_set_person_id (self->supervision_page, person_id);
 
   if (person_id > 0 && !self->attention_shown)
     {
@@ -214,6 +238,8 @@ gk_window_find_person (GkWindow *self)
                      g_object_ref (self), g_object_unref);
 }
 
+static void gk_window_database_opened (GkWindow *self);
+
 static void
 gk_window_set_context (GkWindow   *self,
                        GkContext  *context)
@@ -238,7 +264,9 @@ gk_window_set_context (GkWindow   *self,
   self->attention_shown = FALSE;
   gk_inbox_page_set_context (self->inbox_page, context);
   gk_calendar_page_set_context (self->calendar_page, context);
+  gk_supervision_page_set_context (self->supervision_page, context);
   gk_window_find_person (self);
+  gk_window_database_opened (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
@@ -438,6 +466,506 @@ gk_window_open_recent_action (GtkWidget  *widget,
   gk_window_open_database (GK_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
 }
 
+/* Shared files (DESIGN §6): other desktops' changes, a file replaced under
+ * us, read-only files, network shares, damage and backups. */
+
+static void
+gk_window_toast (GkWindow   *self,
+                 const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static GkDatabase *
+gk_window_get_database (GkWindow *self)
+{
+  return self->context != NULL ? gk_context_get_database (self->context) : NULL;
+}
+
+/* Every page reads the database again, keeping its selection, scroll
+ * position and what the user is typing. */
+static void
+gk_window_refresh_pages (GkWindow *self)
+{
+  gk_inbox_page_refresh (self->inbox_page);
+  gk_catalog_page_refresh (self->catalog_page);
+  gk_calendar_page_reload (self->calendar_page);
+  if (adw_view_stack_page_get_visible (self->supervision_stack_page))
+    gk_supervision_page_reload (self->supervision_page);
+}
+
+/* Read-only files: the banner says why, and the pages check
+ * gk_database_is_read_only() themselves before offering a change (the
+ * inbox shows no steps and opens no editor, the catalog disables its
+ * editing with the reason as tooltip, the calendar records nothing): one
+ * source of truth, the connection, rather than a window property. */
+static void
+gk_window_update_banner (GkWindow *self)
+{
+  GkDatabase *db = gk_window_get_database (self);
+  gboolean read_only = db != NULL && gk_database_is_read_only (db);
+
+  if (read_only)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why, e.g. “you may not change this file or the folder it is in” */
+      text = g_strdup_printf (_("This database is open read-only: %s; changes are disabled."),
+                              gk_database_get_read_only_reason (db));
+      gtk_label_set_text (self->banner_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->banner_revealer, read_only);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", db != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", db != NULL && !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-database", db != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", db != NULL);
+}
+
+static void gk_window_use_database (GkWindow *self, GkDatabase *db);
+
+/* Polled every two seconds and when the window becomes active. */
+static void
+gk_window_check_changes (GkWindow *self)
+{
+  GkDatabase *db = gk_window_get_database (self);
+  gint64 version;
+
+  if (db == NULL)
+    return;
+
+  if (gk_database_has_moved (db))
+    {
+      g_autoptr(GkDatabase) reopened = NULL;
+      g_autoptr(GError) error = NULL;
+
+      reopened = gk_database_reopen (db, &error);
+      if (reopened != NULL)
+        {
+          gk_window_use_database (self, reopened);
+          gk_window_toast (self, _("The database file was replaced; reopened"));
+          return;
+        }
+      /* Gone for good, say, while its folder is renamed: tell once. */
+      if (!self->moved_reported)
+        {
+          self->moved_reported = TRUE;
+          gk_window_show_error (self, _("The Database File Was Moved"), error);
+        }
+    }
+
+  version = gk_database_get_data_version (db);
+  if (version != self->data_version)
+    {
+      self->data_version = version;
+      gk_window_refresh_pages (self);
+    }
+}
+
+static gboolean
+gk_window_poll (gpointer user_data)
+{
+  gk_window_check_changes (GK_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_is_active_changed (GkWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    gk_window_check_changes (self);
+}
+
+static void gk_window_restore_backup_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter);
+
+static void
+on_damaged_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GkWindow         *self)
+{
+  if (g_strcmp0 (response, "restore") == 0)
+    gk_window_restore_backup_action (GTK_WIDGET (self), "win.restore-backup", NULL);
+}
+
+static void
+gk_window_show_damaged (GkWindow     *self,
+                        const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Database Is Damaged"), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "restore", _("_Restore from Backup…"),
+                                    NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                           !gk_database_is_read_only (gk_window_get_database (self)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_damaged_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_quick_check_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GkWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_database_check_path_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gk_window_show_damaged (self, error);
+}
+
+static void
+on_verify_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GkWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (gk_database_check_path_finish (result, &error))
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Database Is Sound"),
+                                       _("Every page of the file and the audit log’s chain of hashes are in order."));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gk_window_show_damaged (self, error);
+}
+
+static void
+gk_window_verify_database_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GkDatabase *db = gk_window_get_database (self);
+
+  if (db == NULL)
+    return;
+  gk_window_toast (self, _("Verifying the database…"));
+  gk_database_check_path_async (gk_database_get_path (db), GK_DATABASE_CHECK_FULL,
+                                self->cancellable, on_verify_done, g_object_ref (self));
+}
+
+/* The daily backup, on a connection of its own in a worker thread: VACUUM
+ * INTO reads the whole file, which takes a while on a share. The
+ * connection is read-only, so it never writes the shared file. */
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GkDatabase) db = NULL;
+  GError *error = NULL;
+  char *made = NULL;
+
+  db = gk_database_open_full (task_data, NULL, GK_DATABASE_OPEN_READ_ONLY, &error);
+  if (db == NULL || !gk_backups_run_daily (db, NULL, &made, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, made, g_free);
+}
+
+static void
+on_daily_backup_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GkWindow *self = GK_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why */
+      text = g_strdup_printf (_("Could not make today’s backup: %s"), error->message);
+      gk_window_toast (self, text);
+    }
+  else if (made != NULL)
+    g_debug ("Daily backup: %s", made);
+}
+
+/* A database on a network share: what that means, once per file. */
+static void
+gk_window_explain_share (GkWindow   *self,
+                         GkDatabase *db)
+{
+  GSettings *settings = gk_window_get_settings (self);
+  const char *path = gk_database_get_path (db);
+  g_auto(GStrv) explained = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) updated = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (settings == NULL || !gk_database_is_on_network_share (db))
+    return;
+  explained = g_settings_get_strv (settings, "explained-shares");
+  if (g_strv_contains ((const char * const *) explained, path))
+    return;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) explained);
+  g_strv_builder_add (builder, path);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "explained-shares", (const char * const *) updated);
+
+  body = gk_filesystem_describe_shared_mode (gk_database_get_filesystem_kind (db));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Database Is on a Network Share"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Understood"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* After each open, once the window is up: the explanation of shares, the
+ * quick check and the daily backup, the last two off the main thread. */
+static gboolean
+gk_window_after_open (gpointer user_data)
+{
+  GkWindow *self = user_data;
+  GkDatabase *db = gk_window_get_database (self);
+  g_autoptr(GTask) task = NULL;
+
+  self->after_open_id = 0;
+  if (db == NULL)
+    return G_SOURCE_REMOVE;
+
+  gk_window_explain_share (self, db);
+  gk_database_check_path_async (gk_database_get_path (db), GK_DATABASE_CHECK_QUICK,
+                                self->cancellable, on_quick_check_done, g_object_ref (self));
+
+  task = g_task_new (self, self->cancellable, on_daily_backup_done, NULL);
+  g_task_set_source_tag (task, gk_window_after_open);
+  g_task_set_task_data (task, g_strdup (gk_database_get_path (db)), g_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called whenever another database (or the same file reopened) is in use. */
+static void
+gk_window_database_opened (GkWindow *self)
+{
+  GkDatabase *db = gk_window_get_database (self);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->moved_reported = FALSE;
+  self->data_version = db != NULL ? gk_database_get_data_version (db) : 0;
+  gk_window_update_banner (self);
+
+  if (self->after_open_id == 0 && db != NULL)
+    self->after_open_id = g_idle_add_full (G_PRIORITY_LOW, gk_window_after_open,
+                                           g_object_ref (self), g_object_unref);
+}
+
+static void
+on_backup_response (GtkNativeDialog *native,
+                    int              response,
+                    GkWindow        *self)
+{
+  g_autofree char *path = file_chooser_get_path (native, response);
+  GkDatabase *db = gk_window_get_database (self);
+
+  if (path != NULL && db != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gk_database_backup_to (db, path, &error))
+        gk_window_show_error (self, _("Could Not Back Up the Database"), error);
+      else
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_autofree char *text = NULL;
+
+          /* Translators: %s is a file name */
+          text = g_strdup_printf (_("Backed up to %s"), display);
+          gk_window_toast (self, text);
+        }
+    }
+
+  g_object_unref (native);
+}
+
+static void
+gk_window_back_up_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GkDatabase *db = gk_window_get_database (self);
+  GtkFileChooserNative *native;
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  char *dot;
+
+  if (db == NULL)
+    return;
+
+  basename = g_path_get_basename (gk_database_get_path (db));
+  if ((dot = strrchr (basename, '.')) != NULL)
+    *dot = '\0';
+  name = g_strdup_printf ("%s-%s.db", basename, date);
+
+  native = gk_window_new_file_chooser (self, _("Back Up the Database"),
+                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_backup_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_restore_confirmed (AdwMessageDialog *dialog,
+                      const char       *response,
+                      GkWindow         *self)
+{
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "gk-backup");
+  GkDatabase *db = gk_window_get_database (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0 || db == NULL || backup == NULL)
+    return;
+
+  if (!gk_backups_restore (db, backup, &safety, &error))
+    {
+      gk_window_show_error (self, _("Could Not Restore the Backup"), error);
+      return;
+    }
+
+  self->data_version = gk_database_get_data_version (db);
+  gk_window_refresh_pages (self);
+  display = safety != NULL ? g_filename_display_name (safety) : g_strdup ("");
+  /* Translators: %s is the file the content before the restore was saved to */
+  text = g_strdup_printf (_("Backup restored; the previous content was saved to %s"), display);
+  gk_window_toast (self, text);
+}
+
+static void
+on_backup_chosen (AdwMessageDialog *dialog,
+                  const char       *response,
+                  GkWindow         *self)
+{
+  GtkListBox *list = g_object_get_data (G_OBJECT (dialog), "gk-list");
+  GtkListBoxRow *row;
+  const char *backup;
+  GtkWidget *confirm;
+  g_autofree char *body = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0 || (row = gtk_list_box_get_selected_row (list)) == NULL)
+    return;
+  backup = g_object_get_data (G_OBJECT (row), "gk-backup");
+
+  /* Translators: %s is the date and time of a backup */
+  body = g_strdup_printf (_("The whole database, for every desktop that uses it, will be replaced by the backup of %s. "
+                            "Changes made since are lost, except in the copy of the current content made first."),
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  confirm = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (confirm),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (confirm), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  g_object_set_data_full (G_OBJECT (confirm), "gk-backup", g_strdup (backup), g_free);
+  g_signal_connect_object (confirm, "response", G_CALLBACK (on_restore_confirmed), self, 0);
+  gtk_window_present (GTK_WINDOW (confirm));
+}
+
+static void
+on_backup_row_selected (GtkListBox       *list,
+                        GtkListBoxRow    *row,
+                        AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "restore", row != NULL);
+}
+
+static void
+gk_window_restore_backup_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GkDatabase *db = gk_window_get_database (self);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog, *list, *scrolled;
+
+  if (db == NULL)
+    return;
+
+  backups = gk_backups_list (db, &error);
+  if (backups == NULL)
+    {
+      gk_window_show_error (self, _("Could Not List the Backups"), error);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore from Backup"),
+                                   backups->len > 0
+                                   ? _("Backups are made on this computer every day at the first open and before every restore.")
+                                   : _("There is no backup of this database on this computer yet."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore", FALSE);
+
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_SINGLE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Backups"), -1);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      GkBackupInfo *info = g_ptr_array_index (backups, i);
+      g_autofree char *when = g_date_time_format (info->time, "%Y-%m-%d %H:%M");
+      g_autofree char *size = g_format_size (info->size);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: the kind of a backup, then its size */
+      subtitle = g_strdup_printf (_("%s, %s"),
+                                  info->kind == GK_BACKUP_DAILY ? _("Daily backup") : _("Made before a restore"),
+                                  size);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      g_object_set_data_full (G_OBJECT (row), "gk-backup", g_strdup (info->path), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  g_signal_connect_object (list, "row-selected", G_CALLBACK (on_backup_row_selected), dialog, 0);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_widget_set_visible (scrolled, backups->len > 0);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  g_object_set_data (G_OBJECT (dialog), "gk-list", list);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_backup_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 gk_window_show_page_action (GtkWidget  *widget,
                             const char *action_name,
@@ -458,6 +986,20 @@ gk_window_find_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "catalog");
   gk_catalog_page_focus_search (self->catalog_page);
+}
+
+/* People and roles: changes for party office and administrators, a look
+ * for anyone else (the window says so). */
+static void
+gk_window_people_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GkDatabase *db = gk_window_get_database (self);
+
+  if (db != NULL)
+    gtk_window_present (GTK_WINDOW (gk_people_window_new (GTK_WINDOW (self), db, self->person_id)));
 }
 
 static void
@@ -552,6 +1094,10 @@ gk_window_dispose (GObject *object)
 {
   GkWindow *self = GK_WINDOW (object);
 
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->after_open_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_WINDOW);
   g_clear_object (&self->context);
 
@@ -590,6 +1136,7 @@ gk_window_class_init (GkWindowClass *klass)
     { GDK_KEY_1, "catalog" },
     { GDK_KEY_2, "approvals" },
     { GDK_KEY_3, "calendar" },
+    { GDK_KEY_4, "supervision" },
   };
 
   object_class->dispose = gk_window_dispose;
@@ -606,6 +1153,7 @@ gk_window_class_init (GkWindowClass *klass)
   g_type_ensure (GK_TYPE_CATALOG_PAGE);
   g_type_ensure (GK_TYPE_INBOX_PAGE);
   g_type_ensure (GK_TYPE_CALENDAR_PAGE);
+  g_type_ensure (GK_TYPE_SUPERVISION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/gk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GkWindow, view_stack);
@@ -614,10 +1162,14 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, inbox_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, calendar_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_page);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, supervision_stack_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, approvals_page);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, person_content);
   gtk_widget_class_bind_template_child (widget_class, GkWindow, person_button);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GkWindow, banner_label);
   gtk_widget_class_bind_template_callback (widget_class, on_waiting_count_changed);
 
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, gk_window_new_database_action);
@@ -626,8 +1178,12 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", gk_window_show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, gk_window_find_action);
   gtk_widget_class_install_action (widget_class, "win.choose-person", NULL, gk_window_choose_person_action);
+  gtk_widget_class_install_action (widget_class, "win.people", NULL, gk_window_people_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan-for-item", "x", gk_window_new_plan_for_item_action);
   gtk_widget_class_install_action (widget_class, "win.show-notice", "x", gk_window_show_notice_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, gk_window_back_up_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, gk_window_restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.verify-database", NULL, gk_window_verify_database_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
@@ -637,10 +1193,35 @@ gk_window_class_init (GkWindowClass *klass)
                                          "win.show-page", "s", page_keys[i].page);
 }
 
+/* GONGKAI_EXIT_AFTER_FIRST_FRAME=1: quit right after the window's first
+ * frame is painted, so that start-up can be timed from outside
+ * (tests/bench/bench-startup.c). */
+static void
+on_first_frame_painted (GdkFrameClock *clock,
+                        GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, window);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+}
+
+static void
+exit_after_first_frame (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_frame_painted), window);
+}
+
 static void
 gk_window_init (GkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  if (g_getenv ("GONGKAI_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (exit_after_first_frame), NULL);
+
+  self->cancellable = g_cancellable_new ();
+  gk_window_update_banner (self);
+  self->poll_id = g_timeout_add_seconds (2, gk_window_poll, self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed), NULL);
 }
 
 GkWindow *

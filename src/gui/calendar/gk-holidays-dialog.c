@@ -31,6 +31,113 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void gk_holidays_dialog_reload (GkHolidaysDialog *self);
+
+/* After a change of the calendar: the list and whoever listens. */
+static void
+gk_holidays_dialog_changed (GkHolidaysDialog *self,
+                            const char       *message)
+{
+  gk_holidays_dialog_reload (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+show_error (GkHolidaysDialog *self,
+            const char       *heading,
+            const GError     *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_remove_clicked (GtkButton        *button,
+                   GkHolidaysDialog *self)
+{
+  const char *date = g_object_get_data (G_OBJECT (button), "date");
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_workdays_remove_day (self->db, date, &error))
+    show_error (self, _("Could Not Remove the Day"), error);
+  else
+    gk_holidays_dialog_changed (self, _("Day removed"));
+}
+
+static GtkWidget *
+remove_button_new (GkHolidaysDialog *self,
+                   GkWorkday        *day)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *label = g_strdup_printf (_("Remove %s"), day->date);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "date", g_strdup (day->date), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked), self);
+  return button;
+}
+
+typedef struct
+{
+  GkHolidaysDialog *self;
+  GtkEditable      *date;
+  GtkDropDown      *kind;
+  GtkEditable      *name;
+} AddDay;
+
+static void
+on_add_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 AddDay           *add)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "add") &&
+      !gk_workdays_set_day (add->self->db, gtk_editable_get_text (add->date),
+                            gtk_drop_down_get_selected (add->kind) == 0 ? "holiday" : "workday",
+                            gtk_editable_get_text (add->name), &error))
+    show_error (add->self, _("Could Not Add the Day"), error);
+  else if (g_str_equal (response, "add"))
+    gk_holidays_dialog_changed (add->self, _("Day added"));
+  g_free (add);
+}
+
+static void
+on_add_clicked (GkHolidaysDialog *self)
+{
+  const char *kinds[] = { _("Public holiday"), _("Make-up working day"), NULL };
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add a Day"),
+                                              _("A school's own day off, or a day announced after the calendar was imported."));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *date = gtk_entry_new ();
+  GtkWidget *kind = gtk_drop_down_new_from_strings (kinds);
+  GtkWidget *name = gtk_entry_new ();
+  AddDay *add = g_new0 (AddDay, 1);
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (date), "YYYY-MM-DD");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of day"), -1);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (name), _("Name, e.g. 校庆"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  gtk_box_append (GTK_BOX (box), date);
+  gtk_box_append (GTK_BOX (box), kind);
+  gtk_box_append (GTK_BOX (box), name);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+
+  *add = (AddDay) { self, GTK_EDITABLE (date), GTK_DROP_DOWN (kind), GTK_EDITABLE (name) };
+  g_signal_connect (dialog, "response", G_CALLBACK (on_add_response), add);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 gk_holidays_dialog_reload (GkHolidaysDialog *self)
 {
@@ -82,6 +189,7 @@ gk_holidays_dialog_reload (GkHolidaysDialog *self)
       gtk_widget_add_css_class (kind, holiday ? "gk-holiday" : "gk-makeup-day");
       gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), kind);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button_new (self, day));
       adw_preferences_group_add (group, row);
     }
 }
@@ -205,6 +313,7 @@ gk_holidays_dialog_class_init (GkHolidaysDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkHolidaysDialog, page);
   gtk_widget_class_bind_template_child (widget_class, GkHolidaysDialog, status);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -1333,15 +1333,32 @@ gk_catalog_page_set_person_id (GkCatalogPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
 }
 
+static gboolean
+restore_scroll (gpointer user_data)
+{
+  GtkAdjustment *adjustment = user_data;
+
+  gtk_adjustment_set_value (adjustment, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (adjustment), "gk-scroll")));
+  return G_SOURCE_REMOVE;
+}
+
 /* After another desktop's change: the catalog again, keeping the selected
- * item, the search and the category; the table keeps its scroll position
- * since its rows are replaced in place. */
+ * item, the search, the category and the table's scroll position. */
 void
 gk_catalog_page_refresh (GkCatalogPage *self)
 {
+  GtkAdjustment *adjustment;
+
   g_return_if_fail (GK_IS_CATALOG_PAGE (self));
 
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  if (adjustment != NULL)
+    g_object_set_data (G_OBJECT (adjustment), "gk-scroll",
+                       GUINT_TO_POINTER ((guint) gtk_adjustment_get_value (adjustment)));
   gk_catalog_page_reload (self);
+  if (adjustment != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_scroll,
+                     g_object_ref (adjustment), g_object_unref);
 }
 
 void

@@ -5,12 +5,15 @@
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
+#include <string.h>
 
 #include "core/gk-core-error.h"
+#include "core/gk-notice-list-model.h"
 #include "core/gk-notices.h"
 #include "core/gk-workflow.h"
 #include "pdf/gk-notice-print.h"
 #include "preview/gk-pdf-preview.h"
+#include "gk-feedback-dialogs.h"
 #include "gk-notice-editor.h"
 #include "gk-inbox-page.h"
 
@@ -56,6 +59,8 @@ struct _GkInboxPage
   gboolean            busy;
   GCancellable       *cancellable;
 
+  /* The list, read a page at a time; NULL until a database is open. */
+  GkNoticeListModel  *notices;
   GtkSingleSelection *selection;
   GtkWidget          *preview;
 
@@ -94,6 +99,7 @@ struct _GkInboxPage
   AdwComboRow        *risk_row;
   AdwEntryRow        *review_note_row;
   GtkListBox         *history_list;
+  GtkBox             *feedback_slot;
 };
 
 G_DEFINE_FINAL_TYPE (GkInboxPage, gk_inbox_page, GTK_TYPE_WIDGET)
@@ -209,6 +215,15 @@ on_item_bind (GtkSignalListItemFactory *factory,
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   g_autofree char *details = NULL;
 
+  /* Another desktop removed notices since the list was counted: empty
+   * until the next refresh. */
+  if (notice == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (title), "");
+      gtk_label_set_text (GTK_LABEL (subtitle), "");
+      return;
+    }
+
   /* Translators: organization · state · date of a plan in the list */
   details = g_strdup_printf (_("%s · %s · %s"),
                              gk_notice_get_organization (notice),
@@ -284,12 +299,13 @@ gk_inbox_page_update_list_view (GkInboxPage *self,
 }
 
 /* Runs the list's query again and keeps the notice in the detail pane
- * selected when it is still listed. */
+ * selected when it is still listed. The list counts in SQL and reads
+ * only the pages shown; the selection is found by id, in SQL too. */
 void
 gk_inbox_page_reload (GkInboxPage *self)
 {
   GkDatabase *db;
-  g_autoptr(GListModel) notices = NULL;
+  GListModel *notices = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *search = NULL;
   GkNoticeQuery query = { 0 };
@@ -300,11 +316,15 @@ gk_inbox_page_reload (GkInboxPage *self)
   db = gk_inbox_page_get_database (self);
   search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
 
+  /* Unselected first: GtkSingleSelection would otherwise look for the
+   * selected item among every new item, reading every page. */
+  self->reloading = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
   if (db != NULL)
     {
       GkNoticeQuery waiting = { .waiting_for = self->person_id };
       InboxFilter filter = gk_inbox_page_get_filter (self);
-      g_autoptr(GListModel) waiting_list = NULL;
 
       switch (filter)
         {
@@ -328,28 +348,25 @@ gk_inbox_page_reload (GkInboxPage *self)
 
       /* Nobody chosen yet: nothing is waiting for or proposed by them. */
       if (self->person_id > 0 || (filter != FILTER_WAITING && filter != FILTER_MINE))
-        notices = gk_notices_list (db, &query, &error);
+        {
+          if (self->notices == NULL)
+            self->notices = gk_notice_list_model_new (db, &query, &error);
+          else if (!gk_notice_list_model_set_query (self->notices, &query, &error))
+            g_clear_object (&self->notices);
+          notices = G_LIST_MODEL (self->notices);
+        }
 
-      if (self->person_id > 0)
-        waiting_list = gk_notices_list (db, &waiting, NULL);
-      gk_inbox_page_set_waiting_count (self, waiting_list != NULL ? g_list_model_get_n_items (waiting_list) : 0);
+      gk_inbox_page_set_waiting_count (self, self->person_id > 0
+                                             ? (guint) MAX (0, gk_notices_count (db, &waiting, NULL)) : 0);
     }
   else
     gk_inbox_page_set_waiting_count (self, 0);
 
-  for (guint i = 0; notices != NULL && i < g_list_model_get_n_items (notices); i++)
-    {
-      g_autoptr(GkNotice) notice = g_list_model_get_item (notices, i);
+  if (notices != NULL)
+    position = gk_notice_list_model_find (self->notices, self->notice_id);
 
-      if (gk_notice_get_id (notice) == self->notice_id)
-        {
-          position = i;
-          break;
-        }
-    }
-
-  self->reloading = TRUE;
-  gtk_single_selection_set_model (self->selection, notices);
+  if (gtk_single_selection_get_model (self->selection) != notices)
+    gtk_single_selection_set_model (self->selection, notices);
   gtk_single_selection_set_selected (self->selection, position);
   self->reloading = FALSE;
 
@@ -622,6 +639,7 @@ gk_inbox_page_show_notice (GkInboxPage *self)
   g_autofree char *item = NULL;
   g_autofree char *date = NULL;
   const char *text;
+  GtkWidget *child;
 
   g_clear_object (&self->notice);
   self->allowed = 0;
@@ -681,6 +699,13 @@ gk_inbox_page_show_notice (GkInboxPage *self)
   gk_inbox_page_fill_actions (self);
   gk_inbox_page_fill_history (self, db);
   gk_inbox_page_fill_preview (self, db);
+
+  /* 意见反馈 / 澄清: about published notices only. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->feedback_slot))) != NULL)
+    gtk_box_remove (self->feedback_slot, child);
+  if (g_strcmp0 (gk_notice_get_state (self->notice), "published") == 0)
+    gtk_box_append (self->feedback_slot,
+                    gk_feedback_section_new (GTK_WIDGET (self), db, self->person_id, self->notice_id));
 
   gtk_stack_set_visible_child_name (self->detail_stack, "notice");
 }
@@ -1273,6 +1298,7 @@ gk_inbox_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_INBOX_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->notices);
   g_clear_object (&self->notice);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
@@ -1368,6 +1394,7 @@ gk_inbox_page_class_init (GkInboxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, list_status);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, GkInboxPage, feedback_slot);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, state_label);
@@ -1449,6 +1476,77 @@ gk_inbox_page_init (GkInboxPage *self)
   gk_inbox_page_reload (self);
 }
 
+/* GONGKAI_BENCH_SCROLL=1 (tests/bench/bench-startup.c): once a database
+ * is open, show every plan and scroll the list to its end, a step per
+ * frame; then print the longest interval between two frames and the
+ * resident memory, and quit. */
+
+#define BENCH_SCROLL_STEPS 600
+
+static guint
+read_vm_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return (guint) g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+static gboolean
+bench_scroll_tick (GtkWidget     *list_view,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  gint64 *times = user_data;  /* start, previous frame, longest interval, frames */
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  /* Not laid out yet. */
+  if (end <= 0)
+    return G_SOURCE_CONTINUE;
+
+  if (times[1] > 0)
+    times[2] = MAX (times[2], now - times[1]);
+  else
+    times[0] = now;
+  times[1] = now;
+  times[3]++;
+
+  if (gtk_adjustment_get_value (adjustment) < end)
+    {
+      gtk_adjustment_set_value (adjustment, MIN (end, gtk_adjustment_get_value (adjustment) +
+                                                      gtk_adjustment_get_upper (adjustment) / BENCH_SCROLL_STEPS));
+      return G_SOURCE_CONTINUE;
+    }
+
+  g_print ("inbox-scroll: %u plans, %" G_GINT64_FORMAT " frames in %.0f ms, longest frame interval %.1f ms\n",
+           g_list_model_get_n_items (G_LIST_MODEL (GK_INBOX_PAGE (gtk_widget_get_ancestor (list_view, GK_TYPE_INBOX_PAGE))->notices)),
+           times[3], (now - times[0]) / 1000.0, times[2] / 1000.0);
+  g_print ("inbox-scroll: resident memory at the end %u kB\n", read_vm_rss_kb ());
+  g_application_quit (g_application_get_default ());
+  return G_SOURCE_REMOVE;
+}
+
+static void
+gk_inbox_page_bench_scroll (GkInboxPage *self)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = GTK_WIDGET (self);
+
+  /* The tab must be shown for its list to draw frames. */
+  while (stack != NULL && gtk_widget_get_parent (page) != stack)
+    page = gtk_widget_get_parent (page);
+  if (stack != NULL)
+    adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), page);
+  gtk_toggle_button_set_active (self->filter_all, TRUE);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), bench_scroll_tick,
+                                g_new0 (gint64, 4), g_free);
+}
+
 GkContext *
 gk_inbox_page_get_context (GkInboxPage *self)
 {
@@ -1469,7 +1567,11 @@ gk_inbox_page_set_context (GkInboxPage *self,
 
   /* Another database: its notices have other ids. */
   self->notice_id = 0;
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->notices);
   gk_inbox_page_reload (self);
+  if (context != NULL && g_getenv ("GONGKAI_BENCH_SCROLL") != NULL)
+    gk_inbox_page_bench_scroll (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 

@@ -1,0 +1,280 @@
+/* gk-feedback-dialogs.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+
+#include "core/gk-feedback.h"
+#include "core/gk-notices.h"
+#include "gk-feedback-dialogs.h"
+
+typedef struct
+{
+  GtkWidget  *parent;      /* weak: the page */
+  GkDatabase *db;
+  gint64      person_id;
+  gint64      notice_id;
+  GtkWidget  *channel;     /* GtkDropDown */
+  GtkWidget  *content;     /* AdwEntryRow */
+  GtkWidget  *date;        /* AdwEntryRow */
+} Form;
+
+static void
+form_free (Form *form)
+{
+  g_clear_weak_pointer (&form->parent);
+  g_clear_object (&form->db);
+  g_free (form);
+}
+
+static GtkWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_error (GtkWidget    *parent,
+            const char   *heading,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window_of (parent), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+row_text (GtkWidget *row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static GtkWidget *
+entry_row (GtkWidget  *list,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+static GtkWidget *
+form_dialog (Form       *form,
+             const char *heading,
+             const char *accept,
+             GtkWidget  *list)
+{
+  GtkWidget *dialog = adw_message_dialog_new (window_of (form->parent), heading, NULL);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "accept", accept,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_set_size_request (dialog, 460, -1);
+  g_object_set_data_full (G_OBJECT (dialog), "gk-form", form, (GDestroyNotify) form_free);
+  return dialog;
+}
+
+static Form *
+form_new (GtkWidget  *parent,
+          GkDatabase *db,
+          gint64      person_id,
+          gint64      notice_id)
+{
+  Form *form = g_new0 (Form, 1);
+
+  g_set_weak_pointer (&form->parent, parent);
+  form->db = g_object_ref (db);
+  form->person_id = person_id;
+  form->notice_id = notice_id;
+  return form;
+}
+
+static void
+on_feedback_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      Form             *form)
+{
+  g_autofree char *content = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GError) error = NULL;
+  guint channel;
+
+  if (g_strcmp0 (response, "accept") != 0 || form->parent == NULL)
+    return;
+
+  content = row_text (form->content);
+  date = row_text (form->date);
+  channel = gtk_drop_down_get_selected (GTK_DROP_DOWN (form->channel));
+  if (gk_feedback_new (form->db, form->person_id, form->notice_id,
+                       channel <= GK_FEEDBACK_ONLINE ? (GkFeedbackChannel) channel : GK_FEEDBACK_MAILBOX,
+                       content, date, &error) <= 0)
+    {
+      show_error (form->parent, _("Could Not Record the Feedback"), error);
+      return;
+    }
+  /* The detail pane reads the notice again: its section shows the feedback. */
+  gtk_widget_activate_action (form->parent, "win.show-notice", "x", form->notice_id);
+}
+
+static void
+on_record_feedback_clicked (GtkButton *button,
+                            Form      *template)
+{
+  Form *form = form_new (template->parent, template->db, template->person_id, template->notice_id);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *channel_row = adw_action_row_new ();
+  const char *channels[] = {
+    gk_feedback_channel_describe (GK_FEEDBACK_MAILBOX),
+    gk_feedback_channel_describe (GK_FEEDBACK_MEETING),
+    gk_feedback_channel_describe (GK_FEEDBACK_PHONE),
+    gk_feedback_channel_describe (GK_FEEDBACK_ONLINE),
+    NULL,
+  };
+  g_autofree char *today = gk_database_today (form->db);
+  GtkWidget *dialog;
+
+  form->channel = gtk_drop_down_new_from_strings (channels);
+  gtk_widget_set_valign (form->channel, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (channel_row), _("Channel"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (channel_row), form->channel);
+  gtk_list_box_append (GTK_LIST_BOX (list), channel_row);
+  form->content = entry_row (list, _("What was said"), NULL);
+  form->date = entry_row (list, _("Received on (YYYY-MM-DD)"), today);
+
+  dialog = form_dialog (form, _("Record Feedback"), _("_Record"), list);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_feedback_response), form);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_clarification_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           Form             *form)
+{
+  g_autofree char *body = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (g_strcmp0 (response, "accept") != 0 || form->parent == NULL)
+    return;
+
+  body = row_text (form->content);
+  date = row_text (form->date);
+  id = gk_feedback_issue_clarification (form->db, form->person_id, form->notice_id, 0,
+                                        body, date, &error);
+  if (id <= 0)
+    {
+      show_error (form->parent, _("Could Not Issue the Clarification"), error);
+      return;
+    }
+  /* The new draft, to go through the normal procedure. */
+  gtk_widget_activate_action (form->parent, "win.show-notice", "x", id);
+}
+
+static void
+on_issue_clarification_clicked (GtkButton *button,
+                                Form      *template)
+{
+  Form *form = form_new (template->parent, template->db, template->person_id, template->notice_id);
+  GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *today = gk_database_today (form->db);
+  GtkWidget *dialog;
+
+  form->content = entry_row (list, _("Clarification"), NULL);
+  form->date = entry_row (list, _("Planned date (YYYY-MM-DD)"), today);
+
+  dialog = form_dialog (form, _("Issue Clarification"), _("_Create Draft"), list);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("A draft clarification notice is created; it goes through the normal procedure."));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_clarification_response), form);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+gk_feedback_section_new (GtkWidget  *parent,
+                         GkDatabase *db,
+                         gint64      person_id,
+                         gint64      notice_id)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *record = gtk_button_new_with_mnemonic (_("Record _Feedback…"));
+  GtkWidget *clarify = gtk_button_new_with_mnemonic (_("Issue _Clarification…"));
+  g_autoptr(GPtrArray) feedback = NULL;
+  g_autoptr(GArray) clarifications = NULL;
+  Form *form;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (parent), NULL);
+  g_return_val_if_fail (db != NULL, NULL);
+
+  form = form_new (parent, db, person_id, notice_id);
+  g_object_set_data_full (G_OBJECT (group), "gk-form", form, (GDestroyNotify) form_free);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Feedback and Clarifications"));
+  gtk_widget_set_sensitive (buttons, person_id > 0 && !gk_database_is_read_only (db));
+  g_signal_connect (record, "clicked", G_CALLBACK (on_record_feedback_clicked), form);
+  g_signal_connect (clarify, "clicked", G_CALLBACK (on_issue_clarification_clicked), form);
+  gtk_box_append (GTK_BOX (buttons), record);
+  gtk_box_append (GTK_BOX (buttons), clarify);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), buttons);
+
+  feedback = gk_feedback_list (db, notice_id, NULL);
+  for (guint i = 0; feedback != NULL && i < feedback->len; i++)
+    {
+      GkFeedback *item = g_ptr_array_index (feedback, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", item->received_date,
+                                                   item->is_opinion
+                                                   ? gk_severity_describe (item->severity)
+                                                   : gk_feedback_channel_describe (item->channel),
+                                                   item->recorded_by);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->content);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  clarifications = gk_feedback_clarifications_of (db, notice_id, NULL);
+  for (guint i = 0; clarifications != NULL && i < clarifications->len; i++)
+    {
+      gint64 id = g_array_index (clarifications, gint64, i);
+      GtkWidget *row = adw_action_row_new ();
+      /* Translators: a link to a clarification notice; %s is its number */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_autofree char *title = g_strdup_printf (_("Clarification notice %s"), number);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-notice");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  if ((feedback == NULL || feedback->len == 0) && (clarifications == NULL || clarifications->len == 0))
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("No feedback recorded about this notice."));
+  return group;
+}

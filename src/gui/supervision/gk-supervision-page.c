@@ -1,0 +1,1455 @@
+/* gk-supervision-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+
+#include "core/gk-audit.h"
+#include "core/gk-audit-query.h"
+#include "core/gk-catalog.h"
+#include "core/gk-choices.h"
+#include "core/gk-dashboard.h"
+#include "core/gk-dates.h"
+#include "core/gk-inspections.h"
+#include "core/gk-report.h"
+#include "pdf/gk-report-print.h"
+#include "gk-supervision-page.h"
+
+#define AUDIT_PAGE_SIZE 100
+
+struct _GkSupervisionPage
+{
+  GtkWidget        parent_instance;
+
+  GkContext       *context;
+  gint64           person_id;
+  GArray          *organization_ids;   /* of the report's dropdown rows */
+  GArray          *people_ids;         /* of the audit dropdown's rows after "everyone" */
+  gboolean         filling;
+
+  guint            audit_offset;
+  gint64           audit_count;
+  gint64           audit_event_id;     /* a single event shown, or 0 */
+  gint64           broken_id;          /* the first broken event, or 0 */
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  GtkBox          *dashboard_box;
+  GtkSpinButton   *year_spin;
+  GtkDropDown     *report_org_dropdown;
+  GtkBox          *report_box;
+  GtkBox          *inspections_box;
+  GtkDropDown     *audit_person_dropdown;
+  GtkEntry        *audit_notice_entry;
+  GtkEntry        *audit_from_entry;
+  GtkEntry        *audit_to_entry;
+  GtkLabel        *audit_status;
+  GtkListView     *audit_list;
+  GtkLabel        *audit_page_label;
+  GtkStringList   *audit_model;
+};
+
+G_DEFINE_FINAL_TYPE (GkSupervisionPage, gk_supervision_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PERSON_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GkDatabase *
+get_database (GkSupervisionPage *self)
+{
+  return self->context != NULL ? gk_context_get_database (self->context) : NULL;
+}
+
+static GtkWindow *
+get_window (GkSupervisionPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_message (GkSupervisionPage *self,
+              const char        *heading,
+              const char        *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (get_window (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (GkSupervisionPage *self,
+       const char        *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+status_page (const char *icon,
+             const char *title,
+             const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  if (description != NULL)
+    adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  return page;
+}
+
+/* A GtkEntry's text, stripped, or NULL when empty. */
+static char *
+entry_text (GtkEntry *entry)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+/* The dashboard (a) */
+
+static const char *
+dashboard_kind_describe (GkDashboardKind kind)
+{
+  switch (kind)
+    {
+    case GK_DASHBOARD_OBLIGATION:
+      return _("Overdue Disclosures");
+    case GK_DASHBOARD_NOTICE:
+      return _("Stuck Notices");
+    case GK_DASHBOARD_APPLICATION:
+      return _("Applications Due");
+    case GK_DASHBOARD_RECTIFICATION:
+      return _("Overdue Rectifications");
+    default:
+      return "";
+    }
+}
+
+static char *
+dashboard_line_subtitle (const GkDashboardLine *line)
+{
+  if (line->kind == GK_DASHBOARD_NOTICE)
+    /* Translators: a stuck notice: the day its state began, and for how long */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Since %s, %d working day",
+                                         "Since %s, %d working days", line->days),
+                            line->date, line->days);
+  if (line->days > 0)
+    /* Translators: a due date, and how late */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due %s, %d working day late",
+                                         "Due %s, %d working days late", line->days),
+                            line->date, line->days);
+  /* Translators: a due date, and how many working days are left */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due %s, %d working day left",
+                                       "Due %s, %d working days left", -line->days),
+                          line->date, -line->days);
+}
+
+static void
+on_dashboard_row_activated (AdwActionRow      *row,
+                            GkSupervisionPage *self)
+{
+  GkDashboardKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kind"));
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "id");
+
+  switch (kind)
+    {
+    case GK_DASHBOARD_NOTICE:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-notice", "x", id);
+      break;
+
+    case GK_DASHBOARD_OBLIGATION:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "calendar");
+      break;
+
+    case GK_DASHBOARD_RECTIFICATION:
+      gtk_stack_set_visible_child_name (self->stack, "inspections");
+      break;
+
+    case GK_DASHBOARD_APPLICATION:
+    default:
+      show_message (self, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                    adw_action_row_get_subtitle (row));
+      break;
+    }
+}
+
+static void
+gk_supervision_page_fill_dashboard (GkSupervisionPage *self)
+{
+  GkDatabase *db = get_database (self);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *groups[4] = { NULL, };
+
+  clear_box (self->dashboard_box);
+  if (db == NULL)
+    return;
+
+  lines = gk_dashboard_list (db, NULL, &error);
+  if (lines == NULL)
+    {
+      gtk_box_append (self->dashboard_box,
+                      status_page ("dialog-error-symbolic", _("Could Not Read the Dashboard"),
+                                   error->message));
+      return;
+    }
+  if (lines->len == 0)
+    {
+      gtk_box_append (self->dashboard_box,
+                      status_page ("emblem-ok-symbolic", _("Nothing Is Overdue"),
+                                   _("Every disclosure, notice, application and rectification is on time.")));
+      return;
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GkDashboardLine *line = g_ptr_array_index (lines, i);
+      g_autofree char *subtitle = dashboard_line_subtitle (line);
+      GtkWidget *row;
+      guint k = (guint) line->kind < G_N_ELEMENTS (groups) ? (guint) line->kind : 0;
+
+      if (groups[k] == NULL)
+        {
+          groups[k] = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[k]),
+                                           dashboard_kind_describe (line->kind));
+          gtk_box_append (self->dashboard_box, groups[k]);
+        }
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->text);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (line->days > 0)
+        {
+          GtkWidget *late = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (late, "error");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), late);
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (line->kind));
+      g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&line->id, sizeof line->id), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_dashboard_row_activated), self, 0);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[k]), row);
+    }
+}
+
+/* The annual report (b) */
+
+static void
+gk_supervision_page_fill_organizations (GkSupervisionPage *self)
+{
+  GkDatabase *db = get_database (self);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) organizations = NULL;
+
+  g_array_set_size (self->organization_ids, 0);
+  if (db != NULL)
+    organizations = gk_catalog_list_organizations (db, NULL);
+  for (guint i = 0; organizations != NULL && i < organizations->len; i++)
+    {
+      GkChoice *choice = g_ptr_array_index (organizations, i);
+
+      gtk_string_list_append (names, choice->detail != NULL && choice->detail[0] != '\0'
+                                     ? choice->detail : choice->name);
+      g_array_append_val (self->organization_ids, choice->id);
+    }
+
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->report_org_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->report_org_dropdown, 0);
+  self->filling = FALSE;
+}
+
+static gint64
+selected_organization (GkSupervisionPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->report_org_dropdown);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->organization_ids->len)
+    return g_array_index (self->organization_ids, gint64, selected);
+  return 0;
+}
+
+static GkReport *
+compute_report (GkSupervisionPage  *self,
+                GError            **error)
+{
+  GkDatabase *db = get_database (self);
+
+  if (db == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No database is open."));
+      return NULL;
+    }
+  return gk_report_annual (db, selected_organization (self),
+                           gtk_spin_button_get_value_as_int (self->year_spin), NULL, error);
+}
+
+static void
+add_figure (GtkWidget  *group,
+            const char *title,
+            const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static void
+add_count (GtkWidget  *group,
+           const char *title,
+           guint       value)
+{
+  g_autofree char *text = g_strdup_printf ("%u", value);
+
+  add_figure (group, title, text);
+}
+
+static void
+add_days (GtkWidget  *group,
+          const char *title,
+          double      value)
+{
+  g_autofree char *text = gk_report_format_days (value);
+
+  add_figure (group, title, text);
+}
+
+static GtkWidget *
+figures_group (const char *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  return group;
+}
+
+static GtkWidget *
+report_table_widget (const GkReportTable *table)
+{
+  GtkWidget *group = figures_group (table->title);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *grid = gtk_grid_new ();
+  guint n_columns = table->columns != NULL ? g_strv_length (table->columns) : 0;
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_widget_set_margin_top (grid, 8);
+  gtk_widget_set_margin_bottom (grid, 8);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      GtkWidget *label = gtk_label_new (table->columns[c]);
+
+      gtk_widget_add_css_class (label, "heading");
+      gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
+      gtk_widget_set_hexpand (label, c == 0);
+      gtk_grid_attach (GTK_GRID (grid), label, c, 0, 1, 1);
+    }
+  for (guint r = 0; table->rows != NULL && r < table->rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < n_columns && cells[c] != NULL; c++)
+        {
+          GtkWidget *label = gtk_label_new (cells[c]);
+
+          gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_grid_attach (GTK_GRID (grid), label, c, r + 1, 1, 1);
+        }
+    }
+  if (table->rows == NULL || table->rows->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("None"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, 1, MAX (n_columns, 1), 1);
+    }
+
+  gtk_frame_set_child (GTK_FRAME (frame), grid);
+  gtk_widget_add_css_class (frame, "view");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
+  return group;
+}
+
+static void
+gk_supervision_page_fill_report (GkSupervisionPage *self)
+{
+  g_autoptr(GkReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *group;
+
+  clear_box (self->report_box);
+  if (get_database (self) == NULL)
+    return;
+
+  report = compute_report (self, &error);
+  if (report == NULL)
+    {
+      gtk_box_append (self->report_box,
+                      status_page ("dialog-error-symbolic", _("Could Not Compute the Report"),
+                                   error->message));
+      return;
+    }
+
+  group = figures_group (_("Notices Published"));
+  /* Translators: the annual report's period and organization: "2026-01-01 – 2026-12-31, 党委" */
+  description = g_strdup_printf (_("%s – %s, %s"), report->from, report->to, report->organization);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  add_count (group, _("Published"), report->published);
+  add_count (group, _("On time"), report->on_time);
+  add_count (group, _("Late"), report->late);
+  add_days (group, _("Median delay (working days)"), report->median_delay);
+  gtk_box_append (self->report_box, group);
+
+  group = figures_group (_("Obligations"));
+  add_count (group, _("Met"), report->obligations_met);
+  add_count (group, _("Waived"), report->obligations_waived);
+  add_count (group, _("Missed"), report->obligations_missed);
+  add_count (group, _("Pending"), report->obligations_pending);
+  gtk_box_append (self->report_box, group);
+
+  group = figures_group (_("Applications"));
+  add_count (group, _("Received"), report->applications);
+  add_count (group, _("Disclosed"), report->applications_disclosed);
+  add_count (group, _("Partly disclosed"), report->applications_partial);
+  add_count (group, _("Refused"), report->applications_refused);
+  add_count (group, _("Open"), report->applications_open);
+  add_count (group, _("Late"), report->applications_late);
+  add_days (group, _("Median response (working days)"), report->median_response);
+  gtk_box_append (self->report_box, group);
+
+  group = figures_group (_("Feedback and Supervision"));
+  add_count (group, _("Clarifications"), report->clarifications);
+  add_count (group, _("Feedback"), report->feedback);
+  add_count (group, _("Major public opinion"), report->opinions_high);
+  add_count (group, _("Inspections"), report->inspections);
+  add_count (group, _("Findings"), report->findings);
+  add_count (group, _("Rectified"), report->rectified);
+  add_count (group, _("Rectification overdue"), report->rectification_overdue);
+  gtk_box_append (self->report_box, group);
+
+  for (guint i = 0; report->tables != NULL && i < report->tables->len; i++)
+    gtk_box_append (self->report_box, report_table_widget (g_ptr_array_index (report->tables, i)));
+}
+
+static void
+on_report_changed (GkSupervisionPage *self)
+{
+  if (!self->filling)
+    gk_supervision_page_fill_report (self);
+}
+
+static char *
+report_file_name (GkSupervisionPage *self,
+                  const char        *extension)
+{
+  /* Translators: the file name suggested for the annual report; %d is the year */
+  g_autofree char *base = g_strdup_printf (_("disclosure-report-%d"),
+                                           gtk_spin_button_get_value_as_int (self->year_spin));
+
+  return g_strconcat (base, ".", extension, NULL);
+}
+
+static GtkFileChooserNative *
+new_save_chooser (GkSupervisionPage *self,
+                  const char        *title,
+                  const char        *name)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (title, get_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  return native;
+}
+
+static GFile *
+chooser_file (GtkNativeDialog *native,
+              int              response)
+{
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  return gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+}
+
+typedef struct
+{
+  GkReport *report;
+  GFile    *file;
+} PdfJob;
+
+static void
+pdf_job_free (PdfJob *job)
+{
+  g_clear_pointer (&job->report, gk_report_free);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+render_pdf_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PdfJob *job = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = gk_report_print_pdf (job->report, &error);
+  if (bytes == NULL
+      || !g_file_replace_contents (job->file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                   cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_pdf_rendered (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_message (self, _("Could Not Export the Report"), error->message);
+  else
+    toast (self, _("Report exported as PDF"));
+}
+
+static void
+on_export_pdf_response (GtkNativeDialog   *native,
+                        int                response,
+                        GkSupervisionPage *self)
+{
+  g_autoptr(GFile) file = chooser_file (native, response);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  PdfJob *job;
+  GkReport *report;
+
+  g_object_unref (native);
+  if (file == NULL)
+    return;
+
+  /* Computed here, on the thread that owns the connection; rendered on a worker. */
+  report = compute_report (self, &error);
+  if (report == NULL)
+    {
+      show_message (self, _("Could Not Export the Report"), error->message);
+      return;
+    }
+  job = g_new0 (PdfJob, 1);
+  job->report = report;
+  job->file = g_object_ref (file);
+  task = g_task_new (self, NULL, on_pdf_rendered, NULL);
+  g_task_set_source_tag (task, on_export_pdf_response);
+  g_task_set_task_data (task, job, (GDestroyNotify) pdf_job_free);
+  g_task_run_in_thread (task, render_pdf_thread);
+  toast (self, _("Rendering the report…"));
+}
+
+static void
+on_export_csv_response (GtkNativeDialog   *native,
+                        int                response,
+                        GkSupervisionPage *self)
+{
+  g_autoptr(GFile) file = chooser_file (native, response);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkReport) report = NULL;
+  g_autofree char *csv = NULL;
+
+  g_object_unref (native);
+  if (file == NULL)
+    return;
+
+  report = compute_report (self, &error);
+  if (report != NULL)
+    csv = gk_report_to_csv (report);
+  if (csv == NULL
+      || !g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
+                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    {
+      show_message (self, _("Could Not Export the Report"), error != NULL ? error->message : "");
+      return;
+    }
+  toast (self, _("Report exported as CSV"));
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
+  g_autofree char *name = report_file_name (self, "pdf");
+  GtkFileChooserNative *native = new_save_chooser (self, _("Export Report as PDF"), name);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (on_export_pdf_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
+  g_autofree char *name = report_file_name (self, "csv");
+  GtkFileChooserNative *native = new_save_chooser (self, _("Export Report as CSV"), name);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (on_export_csv_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Inspections (c) */
+
+static GtkWidget *
+form_entry (GtkWidget  *form,
+            const char *title,
+            const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_list_box_append (GTK_LIST_BOX (form), row);
+  return row;
+}
+
+static GtkWidget *
+form_new (void)
+{
+  GtkWidget *form = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (form), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (form, "boxed-list");
+  return form;
+}
+
+static GtkWidget *
+form_dialog (GkSupervisionPage *self,
+             const char        *heading,
+             const char        *accept,
+             GtkWidget         *form)
+{
+  GtkWidget *dialog = adw_message_dialog_new (get_window (self), heading, NULL);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), form);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "accept", accept,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_set_size_request (dialog, 460, -1);
+  return dialog;
+}
+
+static char *
+row_text (GObject    *dialog,
+          const char *key)
+{
+  GtkWidget *row = g_object_get_data (dialog, key);
+
+  return entry_text (GTK_ENTRY (row));
+}
+
+static void gk_supervision_page_fill_inspections (GkSupervisionPage *self);
+
+static void
+after_change (GkSupervisionPage *self,
+              const char        *message)
+{
+  gk_supervision_page_fill_inspections (self);
+  gk_supervision_page_fill_dashboard (self);
+  toast (self, message);
+}
+
+static void
+on_new_inspection_response (AdwMessageDialog  *dialog,
+                            const char        *response,
+                            GkSupervisionPage *self)
+{
+  g_autofree char *inspectors = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *kind;
+
+  if (g_strcmp0 (response, "accept") != 0 || get_database (self) == NULL)
+    return;
+
+  kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  inspectors = row_text (G_OBJECT (dialog), "inspectors");
+  scope = row_text (G_OBJECT (dialog), "scope");
+  date = row_text (G_OBJECT (dialog), "date");
+  if (gk_inspections_new (get_database (self), self->person_id,
+                          gtk_drop_down_get_selected (kind) == 1 ? GK_INSPECTION_SPECIAL : GK_INSPECTION_ROUTINE,
+                          inspectors, scope, date, &error) <= 0)
+    {
+      show_message (self, _("Could Not Record the Inspection"), error->message);
+      return;
+    }
+  after_change (self, _("Inspection recorded"));
+}
+
+static void
+new_inspection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
+  GtkWidget *form = form_new ();
+  GtkWidget *dialog;
+  GtkWidget *kind_row = adw_action_row_new ();
+  const char *kinds[] = {
+    gk_inspection_kind_describe (GK_INSPECTION_ROUTINE),
+    gk_inspection_kind_describe (GK_INSPECTION_SPECIAL),
+    NULL,
+  };
+  GtkWidget *kind = gtk_drop_down_new_from_strings (kinds);
+  g_autofree char *today = NULL;
+
+  if (get_database (self) == NULL)
+    return;
+  today = gk_database_today (get_database (self));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("Kind"));
+  gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (kind_row), kind);
+  gtk_list_box_append (GTK_LIST_BOX (form), kind_row);
+
+  dialog = form_dialog (self, _("New Inspection"), _("_Record"), form);
+  g_object_set_data (G_OBJECT (dialog), "kind", kind);
+  g_object_set_data (G_OBJECT (dialog), "inspectors", form_entry (form, _("By whom"), _("党委办公室")));
+  g_object_set_data (G_OBJECT (dialog), "scope", form_entry (form, _("Scope"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "date", form_entry (form, _("Date (YYYY-MM-DD)"), today));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_inspection_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_add_finding_response (AdwMessageDialog  *dialog,
+                         const char        *response,
+                         GkSupervisionPage *self)
+{
+  g_autofree char *finding = NULL;
+  g_autofree char *rectification = NULL;
+  g_autofree char *deadline = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *org = g_object_get_data (G_OBJECT (dialog), "organization");
+  gint64 inspection_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "inspection");
+  guint selected;
+  gint64 organization_id = 0;
+
+  if (g_strcmp0 (response, "accept") != 0 || get_database (self) == NULL)
+    return;
+
+  selected = gtk_drop_down_get_selected (org);
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->organization_ids->len)
+    organization_id = g_array_index (self->organization_ids, gint64, selected);
+  finding = row_text (G_OBJECT (dialog), "finding");
+  rectification = row_text (G_OBJECT (dialog), "rectification");
+  deadline = row_text (G_OBJECT (dialog), "deadline");
+  if (rectification == NULL)
+    g_clear_pointer (&deadline, g_free);
+  if (gk_inspections_add_finding (get_database (self), self->person_id, inspection_id,
+                                  organization_id, finding, rectification, deadline, 0,
+                                  &error) <= 0)
+    {
+      show_message (self, _("Could Not Record the Finding"), error->message);
+      return;
+    }
+  after_change (self, _("Finding recorded"));
+}
+
+static void
+on_add_finding_clicked (GtkButton         *button,
+                        GkSupervisionPage *self)
+{
+  gint64 *inspection_id = g_object_get_data (G_OBJECT (button), "inspection");
+  GtkWidget *form = form_new ();
+  GtkWidget *org_row = adw_action_row_new ();
+  GtkWidget *org = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (gtk_drop_down_get_model (self->report_org_dropdown))), NULL);
+  GtkWidget *dialog;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (org_row), _("Organization"));
+  gtk_widget_set_valign (org, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (org_row), org);
+  gtk_list_box_append (GTK_LIST_BOX (form), org_row);
+
+  dialog = form_dialog (self, _("Add Finding"), _("_Add"), form);
+  g_object_set_data (G_OBJECT (dialog), "organization", org);
+  g_object_set_data_full (G_OBJECT (dialog), "inspection",
+                          g_memdup2 (inspection_id, sizeof *inspection_id), g_free);
+  g_object_set_data (G_OBJECT (dialog), "finding", form_entry (form, _("Finding"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "rectification",
+                     form_entry (form, _("Rectification required (empty: none)"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "deadline", form_entry (form, _("Deadline (YYYY-MM-DD)"), NULL));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_finding_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_complete_response (AdwMessageDialog  *dialog,
+                      const char        *response,
+                      GkSupervisionPage *self)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 finding_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "finding");
+  gint64 version = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "version");
+
+  if (g_strcmp0 (response, "accept") != 0 || get_database (self) == NULL)
+    return;
+
+  note = row_text (G_OBJECT (dialog), "note");
+  date = row_text (G_OBJECT (dialog), "date");
+  if (!gk_inspections_complete (get_database (self), self->person_id, finding_id, version,
+                                date, note, &error))
+    {
+      show_message (self, _("Could Not Record the Rectification"), error->message);
+      return;
+    }
+  after_change (self, _("Rectification recorded"));
+}
+
+static void
+on_complete_clicked (GtkButton         *button,
+                     GkSupervisionPage *self)
+{
+  GtkWidget *form = form_new ();
+  GtkWidget *dialog;
+  g_autofree char *today = NULL;
+
+  if (get_database (self) == NULL)
+    return;
+  today = gk_database_today (get_database (self));
+
+  dialog = form_dialog (self, _("Mark Rectified"), _("_Mark Rectified"), form);
+  g_object_set_data_full (G_OBJECT (dialog), "finding",
+                          g_memdup2 (g_object_get_data (G_OBJECT (button), "finding"), sizeof (gint64)),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "version",
+                          g_memdup2 (g_object_get_data (G_OBJECT (button), "version"), sizeof (gint64)),
+                          g_free);
+  g_object_set_data (G_OBJECT (dialog), "date", form_entry (form, _("Completed on (YYYY-MM-DD)"), today));
+  g_object_set_data (G_OBJECT (dialog), "note", form_entry (form, _("What was done"), NULL));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_complete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+finding_row (GkSupervisionPage *self,
+             const GkFinding   *finding)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *status = gtk_label_new (gk_rectification_status_describe (finding->status));
+  g_autofree char *title = g_strdup_printf ("%s: %s", finding->organization, finding->finding);
+  g_autofree char *subtitle = NULL;
+
+  if (finding->rectification == NULL)
+    subtitle = g_strdup ("");
+  else if (finding->completed_date != NULL)
+    /* Translators: a finding's rectification, its deadline and when it was completed */
+    subtitle = g_strdup_printf (_("Rectification: %s (deadline %s, completed %s)"),
+                                finding->rectification, finding->deadline, finding->completed_date);
+  else
+    /* Translators: a finding's rectification and its deadline */
+    subtitle = g_strdup_printf (_("Rectification: %s (deadline %s)"),
+                                finding->rectification, finding->deadline);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  if (finding->status == GK_RECTIFICATION_OVERDUE)
+    gtk_widget_add_css_class (status, "error");
+  else if (finding->status == GK_RECTIFICATION_DONE)
+    gtk_widget_add_css_class (status, "success");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+
+  if (finding->status == GK_RECTIFICATION_OPEN || finding->status == GK_RECTIFICATION_OVERDUE)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Mark _Rectified…"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "finding",
+                              g_memdup2 (&finding->id, sizeof finding->id), g_free);
+      g_object_set_data_full (G_OBJECT (button), "version",
+                              g_memdup2 (&finding->row_version, sizeof finding->row_version), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_complete_clicked), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  return row;
+}
+
+static void
+gk_supervision_page_fill_inspections (GkSupervisionPage *self)
+{
+  GkDatabase *db = get_database (self);
+  g_autoptr(GPtrArray) inspections = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_box (self->inspections_box);
+  if (db == NULL)
+    return;
+
+  inspections = gk_inspections_list (db, NULL, NULL, &error);
+  if (inspections == NULL)
+    {
+      gtk_box_append (self->inspections_box,
+                      status_page ("dialog-error-symbolic", _("Could Not Read the Inspections"),
+                                   error->message));
+      return;
+    }
+  if (inspections->len == 0)
+    {
+      gtk_box_append (self->inspections_box,
+                      status_page ("security-high-symbolic", _("No Inspections"),
+                                   _("Record a routine inspection or a special supervision with New Inspection.")));
+      return;
+    }
+
+  for (guint i = 0; i < inspections->len; i++)
+    {
+      GkInspection *inspection = g_ptr_array_index (inspections, i);
+      GkFindingQuery query = { .inspection_id = inspection->id };
+      g_autoptr(GPtrArray) findings = gk_inspections_list_findings (db, &query, NULL);
+      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Finding…"));
+      g_autofree char *title = g_strdup_printf ("%s %s · %s", inspection->inspection_date,
+                                                gk_inspection_kind_describe (inspection->kind),
+                                                inspection->scope);
+      /* Translators: an inspection: by whom, how many findings, how many still open */
+      g_autofree char *description = g_strdup_printf (_("By %s; %u findings, %u open"),
+                                                      inspection->inspectors,
+                                                      inspection->n_findings, inspection->n_open);
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "inspection",
+                              g_memdup2 (&inspection->id, sizeof inspection->id), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_add_finding_clicked), self, 0);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+
+      for (guint j = 0; findings != NULL && j < findings->len; j++)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                   finding_row (self, g_ptr_array_index (findings, j)));
+      gtk_box_append (self->inspections_box, group);
+    }
+}
+
+/* The audit trail (d) */
+
+static void
+gk_supervision_page_fill_people (GkSupervisionPage *self)
+{
+  GkDatabase *db = get_database (self);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) people = NULL;
+
+  g_array_set_size (self->people_ids, 0);
+  gtk_string_list_append (names, _("Everyone"));
+  if (db != NULL)
+    people = gk_choices_people (db, NULL);
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      GkChoice *choice = g_ptr_array_index (people, i);
+
+      gtk_string_list_append (names, choice->name);
+      g_array_append_val (self->people_ids, choice->id);
+    }
+  gtk_drop_down_set_model (self->audit_person_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->audit_person_dropdown, 0);
+}
+
+static char *
+local_time (const char *iso)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (iso);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+gk_supervision_page_fill_audit (GkSupervisionPage *self)
+{
+  GkDatabase *db = get_database (self);
+  GkAuditQuery query = { .limit = AUDIT_PAGE_SIZE };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  guint selected = gtk_drop_down_get_selected (self->audit_person_dropdown);
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->audit_model));
+  guint pages;
+
+  if (db == NULL)
+    {
+      gtk_string_list_splice (self->audit_model, 0, n_before, NULL);
+      return;
+    }
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->people_ids->len)
+    query.person_id = g_array_index (self->people_ids, gint64, selected - 1);
+  notice = entry_text (self->audit_notice_entry);
+  if (notice != NULL)
+    query.notice_id = g_ascii_strtoll (notice, NULL, 10);
+  from = entry_text (self->audit_from_entry);
+  to = entry_text (self->audit_to_entry);
+  query.from = from;
+  query.to = to;
+  query.event_id = self->audit_event_id;
+
+  self->audit_count = gk_audit_query_count (db, &query, &error);
+  if (self->audit_count < 0)
+    {
+      gtk_label_set_text (self->audit_status, error->message);
+      gtk_string_list_splice (self->audit_model, 0, n_before, NULL);
+      return;
+    }
+  if (self->audit_offset >= self->audit_count)
+    self->audit_offset = self->audit_count > 0
+                         ? (guint) ((self->audit_count - 1) / AUDIT_PAGE_SIZE) * AUDIT_PAGE_SIZE : 0;
+  query.offset = self->audit_offset;
+
+  entries = gk_audit_query_list (db, &query, &error);
+  if (entries == NULL)
+    {
+      gtk_label_set_text (self->audit_status, error->message);
+      gtk_string_list_splice (self->audit_model, 0, n_before, NULL);
+      return;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GkAuditEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *when = local_time (entry->at);
+      g_autofree char *changes = gk_audit_entry_describe_changes (entry);
+      const char *who = entry->person != NULL && entry->person[0] != '\0' ? entry->person : _("System");
+
+      /* id, when and who, what, old → new: split by the row factory */
+      g_ptr_array_add (strings,
+                       g_strdup_printf ("%" G_GINT64_FORMAT "\t%s · %s · %s\t%s #%" G_GINT64_FORMAT " %s\t%s",
+                                        entry->id, when, who, entry->os_user != NULL ? entry->os_user : "",
+                                        entry->entity, entry->entity_id, entry->action,
+                                        changes != NULL ? changes : ""));
+    }
+  g_ptr_array_add (strings, NULL);
+  gtk_string_list_splice (self->audit_model, 0, n_before, (const char * const *) strings->pdata);
+
+  pages = (guint) ((self->audit_count + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE);
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, self->audit_count);
+  /* Translators: the audit trail's pager: page, pages, and the number of events */
+  page = g_strdup_printf (_("Page %u of %u (%s events)"),
+                          self->audit_offset / AUDIT_PAGE_SIZE + 1, MAX (pages, 1), count);
+  gtk_label_set_text (self->audit_page_label, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.audit-previous", self->audit_offset > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.audit-next",
+                                 self->audit_offset + AUDIT_PAGE_SIZE < self->audit_count);
+}
+
+static void
+on_audit_filter_changed (GkSupervisionPage *self)
+{
+  /* The newest events first: the last page. */
+  self->audit_offset = G_MAXUINT;
+  self->audit_event_id = 0;
+  gk_supervision_page_fill_audit (self);
+}
+
+static void
+audit_page_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
+
+  if (g_str_equal (action_name, "supervision.audit-next"))
+    self->audit_offset += AUDIT_PAGE_SIZE;
+  else
+    self->audit_offset = self->audit_offset > AUDIT_PAGE_SIZE ? self->audit_offset - AUDIT_PAGE_SIZE : 0;
+  gk_supervision_page_fill_audit (self);
+}
+
+static void
+verify_chain_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
+  GkDatabase *db = get_database (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 broken = 0;
+
+  if (db == NULL)
+    return;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->audit_status), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->audit_status), "success");
+  if (gk_audit_verify (db, &broken, &error))
+    {
+      self->broken_id = 0;
+      /* Translators: the result of Verify Chain */
+      gtk_label_set_text (self->audit_status, _("Audit chain verified: ok"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->audit_status), "success");
+      toast (self, _("Audit chain verified: ok"));
+      gk_supervision_page_fill_audit (self);
+      return;
+    }
+
+  self->broken_id = broken;
+  if (broken > 0)
+    /* Translators: the result of Verify Chain: the first event whose hash does not match */
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, broken);
+
+      text = g_strdup_printf (_("Audit chain broken at event %s: %s"), number, error->message);
+    }
+  else
+    text = g_strdup_printf (_("Could not verify the audit chain: %s"), error->message);
+  gtk_label_set_text (self->audit_status, text);
+  gtk_widget_add_css_class (GTK_WIDGET (self->audit_status), "error");
+  if (broken > 0)
+    {
+      /* Show the broken event alone, highlighted. */
+      self->audit_event_id = broken;
+      self->audit_offset = 0;
+      gk_supervision_page_fill_audit (self);
+    }
+}
+
+static void
+setup_audit_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *what = gtk_label_new (NULL);
+  GtkWidget *who = gtk_label_new (NULL);
+  GtkWidget *changes = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (what), 0);
+  gtk_widget_add_css_class (what, "heading");
+  gtk_label_set_xalign (GTK_LABEL (who), 0);
+  gtk_widget_add_css_class (who, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (changes), 0);
+  gtk_label_set_wrap (GTK_LABEL (changes), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (changes), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (changes), TRUE);
+  gtk_box_append (GTK_BOX (box), what);
+  gtk_box_append (GTK_BOX (box), who);
+  gtk_box_append (GTK_BOX (box), changes);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_audit_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                GkSupervisionPage        *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *what = gtk_widget_get_first_child (box);
+  GtkWidget *who = gtk_widget_get_next_sibling (what);
+  GtkWidget *changes = gtk_widget_get_next_sibling (who);
+  const char *string = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  g_auto(GStrv) fields = g_strsplit (string, "\t", 4);
+  gint64 id = g_ascii_strtoll (fields[0], NULL, 10);
+  g_autofree char *accessible = NULL;
+
+  if (g_strv_length (fields) < 4)
+    return;
+  gtk_label_set_text (GTK_LABEL (what), fields[2]);
+  gtk_label_set_text (GTK_LABEL (who), fields[1]);
+  gtk_label_set_text (GTK_LABEL (changes), fields[3]);
+  gtk_widget_set_visible (changes, fields[3][0] != '\0');
+  if (self->broken_id > 0 && id == self->broken_id)
+    {
+      gtk_widget_add_css_class (what, "error");
+      gtk_widget_add_css_class (changes, "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (what, "error");
+      gtk_widget_remove_css_class (changes, "error");
+    }
+  accessible = g_strdup_printf ("%s, %s, %s", fields[2], fields[1], fields[3]);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/* The page */
+
+void
+gk_supervision_page_reload (GkSupervisionPage *self)
+{
+  g_return_if_fail (GK_IS_SUPERVISION_PAGE (self));
+
+  /* Only for those who may see it: the window hides the tab for others. */
+  gk_supervision_page_fill_dashboard (self);
+  gk_supervision_page_fill_report (self);
+  gk_supervision_page_fill_inspections (self);
+  gk_supervision_page_fill_audit (self);
+}
+
+static void
+gk_supervision_page_dispose (GObject *object)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_SUPERVISION_PAGE);
+  g_clear_object (&self->context);
+  g_clear_object (&self->audit_model);
+  g_clear_pointer (&self->organization_ids, g_array_unref);
+  g_clear_pointer (&self->people_ids, g_array_unref);
+
+  G_OBJECT_CLASS (gk_supervision_page_parent_class)->dispose (object);
+}
+
+static void
+gk_supervision_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_PERSON_ID:
+      g_value_set_int64 (value, self->person_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_supervision_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      gk_supervision_page_set_context (self, g_value_get_object (value));
+      break;
+
+    case PROP_PERSON_ID:
+      gk_supervision_page_set_person_id (self, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gk_supervision_page_class_init (GkSupervisionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_supervision_page_dispose;
+  object_class->get_property = gk_supervision_page_get_property;
+  object_class->set_property = gk_supervision_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         GK_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON_ID] =
+    g_param_spec_int64 ("person-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/gongkai/Gongkai/supervision/gk-supervision-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, dashboard_box);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, report_org_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, report_box);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, inspections_box);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, audit_person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, audit_notice_entry);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, audit_from_entry);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, audit_to_entry);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, audit_status);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, audit_list);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, audit_page_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_report_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_audit_filter_changed);
+
+  gtk_widget_class_install_action (widget_class, "supervision.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "supervision.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "supervision.new-inspection", NULL, new_inspection_action);
+  gtk_widget_class_install_action (widget_class, "supervision.audit-previous", NULL, audit_page_action);
+  gtk_widget_class_install_action (widget_class, "supervision.audit-next", NULL, audit_page_action);
+  gtk_widget_class_install_action (widget_class, "supervision.verify-chain", NULL, verify_chain_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+gk_supervision_page_init (GkSupervisionPage *self)
+{
+  GtkListItemFactory *factory;
+
+  self->filling = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->filling = FALSE;
+
+  self->organization_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->people_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->audit_model = gtk_string_list_new (NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_audit_row), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_audit_row), self, 0);
+  gtk_list_view_set_factory (self->audit_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->audit_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->audit_model)))));
+  g_signal_connect_object (self->audit_person_dropdown, "notify::selected",
+                           G_CALLBACK (on_audit_filter_changed), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.audit-previous", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.audit-next", FALSE);
+}
+
+GkContext *
+gk_supervision_page_get_context (GkSupervisionPage *self)
+{
+  g_return_val_if_fail (GK_IS_SUPERVISION_PAGE (self), NULL);
+
+  return self->context;
+}
+
+void
+gk_supervision_page_set_context (GkSupervisionPage *self,
+                                 GkContext         *context)
+{
+  GkDatabase *db;
+
+  g_return_if_fail (GK_IS_SUPERVISION_PAGE (self));
+  g_return_if_fail (context == NULL || GK_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  db = get_database (self);
+  self->filling = TRUE;
+  if (db != NULL)
+    {
+      g_autofree char *today = gk_database_today (db);
+
+      if (today != NULL && strlen (today) >= 4)
+        gtk_spin_button_set_value (self->year_spin, g_ascii_strtoll (today, NULL, 10));
+    }
+  self->filling = FALSE;
+  self->broken_id = 0;
+  self->audit_event_id = 0;
+  self->audit_offset = G_MAXUINT;
+  gtk_label_set_text (self->audit_status, "");
+  gk_supervision_page_fill_organizations (self);
+  g_signal_handlers_block_by_func (self->audit_person_dropdown, on_audit_filter_changed, self);
+  gk_supervision_page_fill_people (self);
+  g_signal_handlers_unblock_by_func (self->audit_person_dropdown, on_audit_filter_changed, self);
+  /* Filled when someone who may see it is chosen. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+gint64
+gk_supervision_page_get_person_id (GkSupervisionPage *self)
+{
+  g_return_val_if_fail (GK_IS_SUPERVISION_PAGE (self), 0);
+
+  return self->person_id;
+}
+
+void
+gk_supervision_page_set_person_id (GkSupervisionPage *self,
+                                   gint64             person_id)
+{
+  g_return_if_fail (GK_IS_SUPERVISION_PAGE (self));
+
+  self->person_id = person_id;
+  if (person_id > 0 && get_database (self) != NULL
+      && gk_inspections_may_record (get_database (self), person_id))
+    gk_supervision_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
+}
