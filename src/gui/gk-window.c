@@ -856,6 +856,10 @@ on_restore_confirmed (AdwMessageDialog *dialog,
   gk_window_toast (self, text);
 }
 
+static void on_backup_row_selected (GtkListBox       *list,
+                                    GtkListBoxRow    *row,
+                                    AdwMessageDialog *dialog);
+
 static void
 on_backup_chosen (AdwMessageDialog *dialog,
                   const char       *response,
@@ -867,6 +871,8 @@ on_backup_chosen (AdwMessageDialog *dialog,
   GtkWidget *confirm;
   g_autofree char *body = NULL;
 
+  /* The list is emptied as the dialog closes, its responses already gone. */
+  g_signal_handlers_disconnect_by_func (list, on_backup_row_selected, dialog);
   if (g_strcmp0 (response, "restore") != 0 || (row = gtk_list_box_get_selected_row (list)) == NULL)
     return;
   backup = g_object_get_data (G_OBJECT (row), "gk-backup");
