@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  * one hash chain. Old notices are mostly published; the last two months
  * hold plans in every state, waiting for the demo's people.
  *
- * Deterministic: the same N_NOTICES gives the same file, whenever it is
+ * Deterministic: the same N_NOTICES gives the same rows, whenever it is
  * made. One transaction: all or nothing. */
 gboolean   gk_scale_populate  (GkDatabase  *db,
                                guint        n_notices,

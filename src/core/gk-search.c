@@ -196,7 +196,7 @@ gk_search_notice_parameter (const char *query)
  * a write switches between deleting and inserting, so INSERT OR REPLACE
  * (a delete, then an insert) would write a tiny segment per notice. */
 
-struct _GkSearchIndexer
+typedef struct
 {
   GkDatabase   *db;
   sqlite3_stmt *old_text;
@@ -204,9 +204,12 @@ struct _GkSearchIndexer
   sqlite3_stmt *forget_trigrams;
   sqlite3_stmt *put_trigrams;
   sqlite3_stmt *put_grams;
-};
+} GkSearchIndexer;
 
-GkSearchIndexer *
+static void gk_search_indexer_free (GkSearchIndexer *indexer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkSearchIndexer, gk_search_indexer_free)
+
+static GkSearchIndexer *
 gk_search_indexer_new (GkDatabase  *db,
                        GError     **error)
 {
@@ -242,7 +245,7 @@ run (GkSearchIndexer  *indexer,
   return ok;
 }
 
-gboolean
+static gboolean
 gk_search_indexer_update (GkSearchIndexer  *indexer,
                           gint64            notice_id,
                           const char       *title,
@@ -296,7 +299,7 @@ gk_search_indexer_update (GkSearchIndexer  *indexer,
   return run (indexer, indexer->put_grams, error);
 }
 
-void
+static void
 gk_search_indexer_free (GkSearchIndexer *indexer)
 {
   if (indexer == NULL)

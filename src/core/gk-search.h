@@ -33,22 +33,9 @@ char       *gk_search_notice_parameter (const char *query);
  * the index alone (same parameter). */
 const char *gk_search_notice_count_sql (const char *query);
 
-/* Keeps the notice search indexes (notices_fts and notices_grams) in step
- * with notices' title and body, inside gk_database_write(). The indexer
- * keeps its statements prepared, for writers of many notices at once. */
-typedef struct _GkSearchIndexer GkSearchIndexer;
-
-GkSearchIndexer *gk_search_indexer_new    (GkDatabase       *db,
-                                           GError          **error);
-gboolean         gk_search_indexer_update (GkSearchIndexer  *indexer,
-                                           gint64            notice_id,
-                                           const char       *title,
-                                           const char       *body,
-                                           GError          **error);
-void             gk_search_indexer_free   (GkSearchIndexer  *indexer);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkSearchIndexer, gk_search_indexer_free)
-
-/* One notice: gk_search_indexer_update() with an indexer of its own. */
+/* Inside gk_database_write(): brings the notice search indexes
+ * (notices_fts and notices_grams) up to date with the title and body of
+ * notice NOTICE_ID, written where a notice's plan is (gk-workflow.c). */
 gboolean  gk_search_index_notice (GkDatabase  *db,
                                   gint64       notice_id,
                                   const char  *title,

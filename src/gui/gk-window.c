@@ -97,6 +97,9 @@ gk_window_set_person (GkWindow *self,
   g_autofree char *accessible = NULL;
 
   self->person_id = person_id;
+  /* Every change made from this window is recorded in their name. */
+  if (self->context != NULL)
+    gk_database_set_actor (gk_context_get_database (self->context), person_id);
 
   if (person_id > 0 && self->context != NULL)
     {

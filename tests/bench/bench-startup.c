@@ -70,7 +70,7 @@ main (int   argc,
 {
   g_autofree char *path = gk_bench_database ();
   const char *gui = g_getenv ("GONGKAI_GUI");
-  guint runs = argc > 2 ? (guint) atoi (argv[2]) : 5;
+  guint runs = argc > 2 ? (guint) atoi (argv[2]) : 3;
   const char *bare_argv[] = { argc > 1 ? argv[1] : NULL, NULL };
   const char *app_argv[] = { gui, "--database", path, NULL };
   g_autofree double *bare = g_new (double, runs);
