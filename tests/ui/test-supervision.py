@@ -192,9 +192,10 @@ def main():
     catalog = gettext.NullTranslations()
     if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
         catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
-    words = {key: {catalog.gettext(msgid), msgid} for key, msgid in
+    # A label with a mnemonic shows without its underscore: 校验审计链(V).
+    words = {key: {catalog.gettext(msgid).replace('_', ''), msgid.replace('_', '')} for key, msgid in
              dict(tab='Supervision', report='Annual Report', audit='Audit Trail',
-                  published='Published', verify='Verify Chain',
+                  published='Published', verify='_Verify Chain',
                   ok='Audit chain verified: ok').items()}
 
     env = dict(os.environ, LANG=lang, LC_ALL=lang, LANGUAGE='', G_DEBUG=GUI_G_DEBUG,
