@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   # build
   meson ninja-build gcc pkg-config gettext
-  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin librsvg2-common libadwaita-1-dev libsqlite3-dev
   libpoppler-glib-dev libpango1.0-dev libcairo2-dev libfontconfig-dev
   libjson-glib-dev libcsv-dev
   # fonts for the printed notices (DESIGN §7): FandolFang 仿宋 comes with
