@@ -167,10 +167,7 @@ gk_cli_application (int      argc,
                     char   **argv,
                     GError **error)
 {
-  static const struct {
-    const char  *verb;
-    GkCliCommand run;
-  } verbs[] = {
+  static const GkCliVerb verbs[] = {
     { "new", application_new },
     { "forward", application_forward },
     { "extend", application_extend },
@@ -178,11 +175,6 @@ gk_cli_application (int      argc,
     { "list", application_list },
   };
 
-  for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (verbs); i++)
-    if (g_str_equal (argv[1], verbs[i].verb))
-      return verbs[i].run (argc - 1, argv + 1, error);
-
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-               _("usage: gongkai-cli application new|forward|extend|reply|list DB …"));
-  return FALSE;
+  return gk_cli_run_verb (argc, argv, verbs, G_N_ELEMENTS (verbs),
+                          _("usage: gongkai-cli application new|forward|extend|reply|list DB …"), error);
 }

@@ -74,21 +74,14 @@ gk_cli_holidays (int      argc,
                  char   **argv,
                  GError **error)
 {
-  static const struct {
-    const char  *verb;
-    GkCliCommand run;
-  } verbs[] = {
+  static const GkCliVerb verbs[] = {
     { "import", holidays_import },
     { "set", holidays_set },
     { "remove", holidays_remove },
   };
+  g_autofree char *usage = g_strdup_printf (_("usage: gongkai-cli %s"), HOLIDAYS_USAGE);
 
-  for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (verbs); i++)
-    if (g_str_equal (argv[1], verbs[i].verb))
-      return verbs[i].run (argc - 1, argv + 1, error);
-
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, _("usage: gongkai-cli %s"), HOLIDAYS_USAGE);
-  return FALSE;
+  return gk_cli_run_verb (argc, argv, verbs, G_N_ELEMENTS (verbs), usage, error);
 }
 
 gboolean

@@ -95,6 +95,24 @@ find_catalog (GkDatabase  *db,
   return gk_catalog_get_for_organization (db, org_id, error);
 }
 
+/* For the commands that take DB and --org alone (USAGE): opens DB into
+ * *DB and returns the id of the catalog, or 0. */
+static gint64
+open_catalog (int          *argc,
+              char       ***argv,
+              const char   *usage,
+              GkDatabase  **db,
+              GError      **error)
+{
+  g_autofree char *org = NULL;
+  const GOptionEntry options[] = { ORG_OPTION (org), { NULL } };
+
+  if (!gk_cli_parse (argc, argv, options, usage, 1, error) ||
+      (*db = gk_cli_open ((*argv)[1], error)) == NULL)
+    return 0;
+  return find_catalog (*db, org, error);
+}
+
 static gint64
 find_actor (GkDatabase  *db,
             const char  *as,
@@ -310,17 +328,13 @@ catalog_filing (int      argc,
                 char   **argv,
                 GError **error)
 {
-  g_autofree char *org = NULL;
   g_autoptr(GkDatabase) db = NULL;
   g_autoptr(GkCatalogFiling) filing = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *note = NULL;
   gint64 catalog_id;
-  const GOptionEntry options[] = { ORG_OPTION (org), { NULL } };
 
-  if (!gk_cli_parse (&argc, &argv, options, "catalog filing DB [--org ORG]", 1, error) ||
-      (db = gk_cli_open (argv[1], error)) == NULL ||
-      (catalog_id = find_catalog (db, org, error)) == 0)
+  if ((catalog_id = open_catalog (&argc, &argv, "catalog filing DB [--org ORG]", &db, error)) == 0)
     return FALSE;
 
   filing = gk_catalog_last_filing (db, catalog_id, &local_error);
@@ -344,15 +358,11 @@ catalog_diff (int      argc,
               char   **argv,
               GError **error)
 {
-  g_autofree char *org = NULL;
   g_autoptr(GkDatabase) db = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   gint64 catalog_id;
-  const GOptionEntry options[] = { ORG_OPTION (org), { NULL } };
 
-  if (!gk_cli_parse (&argc, &argv, options, "catalog diff DB [--org ORG]", 1, error) ||
-      (db = gk_cli_open (argv[1], error)) == NULL ||
-      (catalog_id = find_catalog (db, org, error)) == 0 ||
+  if ((catalog_id = open_catalog (&argc, &argv, "catalog diff DB [--org ORG]", &db, error)) == 0 ||
       (changes = gk_catalog_diff_filed (db, catalog_id, error)) == NULL)
     return FALSE;
 
@@ -365,15 +375,11 @@ catalog_checklist (int      argc,
                    char   **argv,
                    GError **error)
 {
-  g_autofree char *org = NULL;
   g_autoptr(GkDatabase) db = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   gint64 catalog_id;
-  const GOptionEntry options[] = { ORG_OPTION (org), { NULL } };
 
-  if (!gk_cli_parse (&argc, &argv, options, "catalog checklist DB [--org ORG]", 1, error) ||
-      (db = gk_cli_open (argv[1], error)) == NULL ||
-      (catalog_id = find_catalog (db, org, error)) == 0 ||
+  if ((catalog_id = open_catalog (&argc, &argv, "catalog checklist DB [--org ORG]", &db, error)) == 0 ||
       (entries = gk_catalog_checklist (db, catalog_id, error)) == NULL)
     return FALSE;
 
@@ -642,10 +648,7 @@ gk_cli_catalog (int      argc,
                 char   **argv,
                 GError **error)
 {
-  static const struct {
-    const char  *verb;
-    GkCliCommand run;
-  } verbs[] = {
+  static const GkCliVerb verbs[] = {
     { "export", catalog_export },
     { "import", catalog_import },
     { "history", catalog_history },
@@ -662,12 +665,8 @@ gk_cli_catalog (int      argc,
     { "print", catalog_print },
   };
 
-  for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (verbs); i++)
-    if (g_str_equal (argv[1], verbs[i].verb))
-      return verbs[i].run (argc - 1, argv + 1, error);
-
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-               _("usage: gongkai-cli catalog export|import|history|file|filing|diff|checklist|"
-                 "add|edit|retire|reactivate|new|add-category|print DB …"));
-  return FALSE;
+  return gk_cli_run_verb (argc, argv, verbs, G_N_ELEMENTS (verbs),
+                          _("usage: gongkai-cli catalog export|import|history|file|filing|diff|checklist|"
+                            "add|edit|retire|reactivate|new|add-category|print DB …"),
+                          error);
 }

@@ -28,6 +28,22 @@ gk_cli_parse (int                  *argc,
   return TRUE;
 }
 
+gboolean
+gk_cli_run_verb (int              argc,
+                 char           **argv,
+                 const GkCliVerb *verbs,
+                 gsize            n_verbs,
+                 const char      *usage,
+                 GError         **error)
+{
+  for (gsize i = 0; argc > 1 && i < n_verbs; i++)
+    if (g_str_equal (argv[1], verbs[i].verb))
+      return verbs[i].run (argc - 1, argv + 1, error);
+
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, usage);
+  return FALSE;
+}
+
 GkDatabase *
 gk_cli_open (const char  *path,
              GError     **error)

@@ -53,6 +53,23 @@ gboolean    gk_cli_take_verb (int          *argc,
                               const char   *usage,
                               GError      **error);
 
+/* One verb of a command ("catalog export") and what runs it. */
+typedef struct
+{
+  const char   *verb;
+  GkCliCommand  run;
+} GkCliVerb;
+
+/* Runs the one of the N_VERBS VERBS that argv[1] names, with the
+ * arguments from the verb on; with any other verb, fails with the usage
+ * error USAGE (a whole, translated message). */
+gboolean    gk_cli_run_verb (int              argc,
+                             char           **argv,
+                             const GkCliVerb *verbs,
+                             gsize            n_verbs,
+                             const char      *usage,
+                             GError         **error);
+
 /* Opens an existing database; refuses to create one by accident. */
 GkDatabase *gk_cli_open     (const char    *path,
                              GError       **error);

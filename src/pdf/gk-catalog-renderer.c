@@ -10,37 +10,17 @@
  */
 #include "pdf/gk-catalog-renderer.h"
 
-#include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "pdf/gk-fonts.h"
-#include "pdf/gk-pdf-error.h"
+#include "pdf/gk-pdf-sheet.h"
 
-#define MM (72.0 / 25.4)
+#define TITLE_SIZE    22.0   /* 2号 */
+#define HEADING_SIZE  12.0   /* 小四 */
 
-#define A4_WIDTH_MM   210.0
-#define A4_HEIGHT_MM  297.0
-
-#define BLOCK_LEFT    (28.0 * MM)
-#define BLOCK_TOP     (37.0 * MM)
-#define BLOCK_WIDTH   (156.0 * MM)
-#define BLOCK_HEIGHT  (225.0 * MM)
-#define BLOCK_BOTTOM  (BLOCK_TOP + BLOCK_HEIGHT)
-
-#define TITLE_SIZE        22.0   /* 2号 */
-#define HEADING_SIZE      12.0   /* 小四 */
-#define CELL_SIZE         12.0   /* 小四 */
-#define PAGE_NUMBER_SIZE  14.0   /* 4号 */
-
-#define PAD_X         (1.5 * MM)
-#define PAD_Y         (1.5 * MM)
-#define TITLE_GAP     (3.0 * MM)
-#define HEADING_GAP   (5.0 * MM)
-#define RULE_WIDTH    0.6
-#define FOOTER_GAP    (7.0 * MM)
-/* From the top of a line's box to its baseline, as a fraction of the size. */
-#define EM_BASELINE   0.88
+#define PAD_Y         (1.5 * GK_PDF_MM)
+#define TITLE_GAP     (3.0 * GK_PDF_MM)
+#define HEADING_GAP   (5.0 * GK_PDF_MM)
 
 typedef enum
 {
@@ -190,10 +170,10 @@ page_new (double table_top)
 static double
 column_x (Column column)
 {
-  double x = BLOCK_LEFT;
+  double x = GK_PDF_BLOCK_LEFT;
 
   for (guint i = 0; i < column; i++)
-    x += columns[i].width_mm * MM;
+    x += columns[i].width_mm * GK_PDF_MM;
   return x;
 }
 
@@ -212,32 +192,10 @@ get_layout (GkCatalogRenderer *self,
 
   if (layout == NULL)
     {
-      g_autoptr(PangoFontDescription) desc =
-        pango_font_description_copy (gk_font_choice_get_description (self->fonts[role]));
-
-      pango_font_description_set_size (desc, (int) (size * PANGO_SCALE + 0.5));
-      layout = pango_layout_new (self->context);
-      pango_layout_set_font_description (layout, desc);
-      if (width > 0)
-        {
-          pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-        }
-      pango_layout_set_alignment (layout, align);
-      pango_layout_set_text (layout, text, -1);
-      gk_font_choice_note_layout (self->fonts[role], layout);
+      layout = gk_pdf_sheet_layout_new (self->context, self->fonts[role], size, width, align, text);
       g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
     }
   return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.height / PANGO_SCALE;
 }
 
 static PangoLayout *
@@ -245,16 +203,17 @@ cell_layout (GkCatalogRenderer *self,
              Column             column,
              const char        *text)
 {
-  return get_layout (self, GK_FONT_ROLE_BODY, CELL_SIZE, columns[column].width_mm * MM - 2 * PAD_X,
-                     columns[column].align, text);
+  return get_layout (self, GK_FONT_ROLE_BODY, GK_PDF_CELL_SIZE,
+                     columns[column].width_mm * GK_PDF_MM - 2 * GK_PDF_CELL_PAD_X, columns[column].align, text);
 }
 
 static PangoLayout *
 header_layout (GkCatalogRenderer *self,
                Column             column)
 {
-  return get_layout (self, GK_FONT_ROLE_HEADING1, CELL_SIZE, columns[column].width_mm * MM - 2 * PAD_X,
-                     PANGO_ALIGN_CENTER, columns[column].header);
+  return get_layout (self, GK_FONT_ROLE_HEADING1, GK_PDF_CELL_SIZE,
+                     columns[column].width_mm * GK_PDF_MM - 2 * GK_PDF_CELL_PAD_X, PANGO_ALIGN_CENTER,
+                     columns[column].header);
 }
 
 static char *
@@ -297,7 +256,7 @@ row_height (GkCatalogRenderer       *self,
       g_autofree char *number = NULL;
       const char *text = row_text (row, column, &number);
 
-      height = MAX (height, layout_height (cell_layout (self, column, text)));
+      height = MAX (height, gk_pdf_sheet_layout_height (cell_layout (self, column, text)));
     }
   return height + 2 * PAD_Y;
 }
@@ -306,19 +265,13 @@ static double
 span_text_height (GkCatalogRenderer *self,
                   const char        *category)
 {
-  return layout_height (cell_layout (self, COLUMN_CATEGORY, category)) + 2 * PAD_Y;
-}
-
-static char *
-page_number_text (guint page)
-{
-  return g_strdup_printf ("— %u —", page + 1);
+  return gk_pdf_sheet_layout_height (cell_layout (self, COLUMN_CATEGORY, category)) + 2 * PAD_Y;
 }
 
 static PangoLayout *
 title_layout (GkCatalogRenderer *self)
 {
-  return get_layout (self, GK_FONT_ROLE_TITLE, TITLE_SIZE, BLOCK_WIDTH, PANGO_ALIGN_CENTER,
+  return get_layout (self, GK_FONT_ROLE_TITLE, TITLE_SIZE, GK_PDF_BLOCK_WIDTH, PANGO_ALIGN_CENTER,
                      self->table->title);
 }
 
@@ -326,27 +279,22 @@ static PangoLayout *
 heading_layout (GkCatalogRenderer *self,
                 const char        *line)
 {
-  return get_layout (self, GK_FONT_ROLE_BODY, HEADING_SIZE, BLOCK_WIDTH, PANGO_ALIGN_CENTER, line);
+  return get_layout (self, GK_FONT_ROLE_BODY, HEADING_SIZE, GK_PDF_BLOCK_WIDTH, PANGO_ALIGN_CENTER, line);
+}
+
+static PangoLayout *
+page_number_layout (GkCatalogRenderer *self,
+                    guint              page)
+{
+  g_autofree char *number = gk_pdf_sheet_page_number_text (page);
+
+  return get_layout (self, GK_FONT_ROLE_PAGE_NUMBER, GK_PDF_PAGE_NUMBER_SIZE, -1, PANGO_ALIGN_LEFT, number);
 }
 
 static void
 create_context (GkCatalogRenderer *self)
 {
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  gk_fonts_init ();
-
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  /* PangoCairo assumes 96 dpi; our unit is the point. */
-  pango_cairo_context_set_resolution (self->context, 72);
-  /* Unhinted metrics: the layout must not depend on the output device. */
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-  pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
-
+  self->context = gk_pdf_sheet_context_new ();
   for (guint role = 0; role < GK_FONT_N_ROLES; role++)
     self->fonts[role] = gk_font_choice_new (role);
 }
@@ -391,14 +339,15 @@ paginate (GkCatalogRenderer *self)
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->pages = g_ptr_array_new_with_free_func (page_free);
 
-  y = BLOCK_TOP + layout_height (title_layout (self)) + TITLE_GAP;
+  y = GK_PDF_BLOCK_TOP + gk_pdf_sheet_layout_height (title_layout (self)) + TITLE_GAP;
   for (guint i = 0; self->table->heading != NULL && self->table->heading[i] != NULL; i++)
-    y += layout_height (heading_layout (self, self->table->heading[i]));
+    y += gk_pdf_sheet_layout_height (heading_layout (self, self->table->heading[i]));
   self->table_top = y + HEADING_GAP;
 
   self->header_height = 0;
   for (Column column = 0; column < N_COLUMNS; column++)
-    self->header_height = MAX (self->header_height, layout_height (header_layout (self, column)));
+    self->header_height = MAX (self->header_height,
+                               gk_pdf_sheet_layout_height (header_layout (self, column)));
   self->header_height += 2 * PAD_Y;
 
   page = page_new (self->table_top);
@@ -422,11 +371,11 @@ paginate (GkCatalogRenderer *self)
       rows_height = same_category ? span->height + height : height;
       needed = MAX (rows_height, span_text_height (self, row->category));
 
-      if (span_top + needed > BLOCK_BOTTOM && page->rows->len > 0)
+      if (span_top + needed > GK_PDF_BLOCK_BOTTOM && page->rows->len > 0)
         {
           if (same_category)
             close_span (self, page);
-          page = page_new (BLOCK_TOP);
+          page = page_new (GK_PDF_BLOCK_TOP);
           g_ptr_array_add (self->pages, page);
           y = page->table_top + self->header_height;
           same_category = FALSE;
@@ -451,11 +400,7 @@ paginate (GkCatalogRenderer *self)
 
   /* Page numbers now, so the font check sees them too. */
   for (guint i = 0; i < self->pages->len; i++)
-    {
-      g_autofree char *number = page_number_text (i);
-
-      get_layout (self, GK_FONT_ROLE_PAGE_NUMBER, PAGE_NUMBER_SIZE, -1, PANGO_ALIGN_LEFT, number);
-    }
+    page_number_layout (self, i);
 }
 
 /* Drawing */
@@ -470,7 +415,6 @@ show_at (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* LAYOUT (already wrapped to the cell) in the cell, centred vertically. */
 static void
 draw_cell (cairo_t     *cr,
            PangoLayout *layout,
@@ -478,34 +422,7 @@ draw_cell (cairo_t     *cr,
            double       y,
            double       height)
 {
-  double x = column_x (column);
-  double width = columns[column].width_mm * MM;
-
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_stroke (cr);
-  show_at (cr, layout, x + PAD_X, y + (height - layout_height (layout)) / 2);
-}
-
-static void
-draw_footer (GkCatalogRenderer *self,
-             cairo_t           *cr,
-             guint              page)
-{
-  g_autofree char *number = page_number_text (page);
-  PangoLayout *layout = get_layout (self, GK_FONT_ROLE_PAGE_NUMBER, PAGE_NUMBER_SIZE, -1,
-                                    PANGO_ALIGN_LEFT, number);
-  PangoRectangle logical;
-  double baseline = BLOCK_BOTTOM + FOOTER_GAP + EM_BASELINE * PAGE_NUMBER_SIZE;
-  double one_char = PAGE_NUMBER_SIZE;
-  double x;
-
-  /* Odd pages on the right, even pages on the left, one character in. */
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (page % 2 == 0)
-    x = BLOCK_LEFT + BLOCK_WIDTH - one_char - (double) logical.width / PANGO_SCALE;
-  else
-    x = BLOCK_LEFT + one_char;
-  show_at (cr, layout, x, baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+  gk_pdf_sheet_draw_cell (cr, layout, column_x (column), y, columns[column].width_mm * GK_PDF_MM, height);
 }
 
 void
@@ -523,25 +440,20 @@ gk_catalog_renderer_draw_page (GkCatalogRenderer *self,
   g_return_if_fail (page_index < self->pages->len);
   page = g_ptr_array_index (self->pages, page_index);
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, A4_WIDTH_MM * MM, A4_HEIGHT_MM * MM);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, RULE_WIDTH);
+  gk_pdf_sheet_begin_page (cr);
 
   if (page_index == 0)
     {
       PangoLayout *title = title_layout (self);
 
-      show_at (cr, title, BLOCK_LEFT, BLOCK_TOP);
-      y = BLOCK_TOP + layout_height (title) + TITLE_GAP;
+      show_at (cr, title, GK_PDF_BLOCK_LEFT, GK_PDF_BLOCK_TOP);
+      y = GK_PDF_BLOCK_TOP + gk_pdf_sheet_layout_height (title) + TITLE_GAP;
       for (guint i = 0; self->table->heading != NULL && self->table->heading[i] != NULL; i++)
         {
           PangoLayout *line = heading_layout (self, self->table->heading[i]);
 
-          show_at (cr, line, BLOCK_LEFT, y);
-          y += layout_height (line);
+          show_at (cr, line, GK_PDF_BLOCK_LEFT, y);
+          y += gk_pdf_sheet_layout_height (line);
         }
     }
 
@@ -572,8 +484,7 @@ gk_catalog_renderer_draw_page (GkCatalogRenderer *self,
                  span->y, span->height);
     }
 
-  draw_footer (self, cr, page_index);
-  cairo_restore (cr);
+  gk_pdf_sheet_end_page (cr, page_number_layout (self, page_index), page_index);
 }
 
 guint
@@ -593,69 +504,21 @@ gk_catalog_renderer_get_page_size_mm (GkCatalogRenderer *self,
   g_return_if_fail (GK_IS_CATALOG_RENDERER (self));
 
   if (width != NULL)
-    *width = A4_WIDTH_MM;
+    *width = GK_PDF_A4_WIDTH_MM;
   if (height != NULL)
-    *height = A4_HEIGHT_MM;
-}
-
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+    *height = GK_PDF_A4_HEIGHT_MM;
 }
 
 GBytes *
 gk_catalog_renderer_render_pdf (GkCatalogRenderer  *self,
                                 GError            **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *stamp = NULL;
-  const GDate *date;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-
   g_return_val_if_fail (GK_IS_CATALOG_RENDERER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   paginate (self);
-
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_WIDTH_MM * MM, A4_HEIGHT_MM * MM);
-  /* The same catalog gives the same file: no clock reaches it. */
-  date = &self->table->date;
-  stamp = g_date_valid (date)
-    ? g_strdup_printf ("%04u-%02u-%02uT00:00:00Z", g_date_get_year (date),
-                       g_date_get_month (date), g_date_get_day (date))
-    : g_strdup ("2000-01-01T00:00:00Z");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, stamp);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gongkai");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->table->title);
-
-  cr = cairo_create (surface);
-  for (guint page = 0; page < self->pages->len; page++)
-    {
-      gk_catalog_renderer_draw_page (self, cr, page);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER,
-                   _("Could not write the PDF: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return gk_pdf_sheet_write_pdf (self->table->title, &self->table->date, self->pages->len,
+                                 (GkPdfSheetDrawPageFunc) gk_catalog_renderer_draw_page, self, error);
 }
 
 static void

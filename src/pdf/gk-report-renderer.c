@@ -12,42 +12,23 @@
  */
 #include "pdf/gk-report-renderer.h"
 
-#include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
 #include "pdf/gk-fonts.h"
-#include "pdf/gk-pdf-error.h"
-
-#define MM (72.0 / 25.4)
-
-#define A4_WIDTH_MM   210.0
-#define A4_HEIGHT_MM  297.0
-
-#define BLOCK_LEFT    (28.0 * MM)
-#define BLOCK_TOP     (37.0 * MM)
-#define BLOCK_WIDTH   (156.0 * MM)
-#define BLOCK_HEIGHT  (225.0 * MM)
-#define BLOCK_BOTTOM  (BLOCK_TOP + BLOCK_HEIGHT)
+#include "pdf/gk-pdf-sheet.h"
 
 #define LINES_PER_PAGE    22
-#define LINE_PITCH        (BLOCK_HEIGHT / LINES_PER_PAGE)
+#define LINE_PITCH        (GK_PDF_BLOCK_HEIGHT / LINES_PER_PAGE)
 
 #define TITLE_SIZE        22.0   /* 2号 */
 #define BODY_SIZE         16.0   /* 3号 */
-#define CELL_SIZE         12.0   /* 小四 */
-#define PAGE_NUMBER_SIZE  14.0   /* 4号 */
 
-#define PAD_X         (1.5 * MM)
-#define PAD_Y         (1.2 * MM)
-#define RULE_WIDTH    0.6
-#define FOOTER_GAP    (7.0 * MM)
+#define PAD_Y         (1.2 * GK_PDF_MM)
 /* A table's column never gets narrower than this, nor, before sharing
  * out, wider than half the block. */
-#define MIN_COLUMN    (12.0 * MM)
+#define MIN_COLUMN    (12.0 * GK_PDF_MM)
 /* From the top of a grid line to the baseline of its text. */
 #define BASELINE_IN_LINE(size) ((LINE_PITCH + (size) * 0.76) / 2)
-#define EM_BASELINE   0.88
 
 typedef enum
 {
@@ -76,8 +57,7 @@ struct _GkReportDocument
 typedef enum
 {
   OP_LINE,     /* one line of a layout, at a baseline */
-  OP_LAYOUT,   /* a whole layout, at its top-left corner */
-  OP_RECT,     /* a ruled cell */
+  OP_CELL,     /* a ruled cell with its layout */
 } OpKind;
 
 typedef struct
@@ -222,40 +202,10 @@ new_layout (GkReportRenderer *self,
             PangoAlignment    align,
             const char       *text)
 {
-  g_autoptr(PangoFontDescription) desc =
-    pango_font_description_copy (gk_font_choice_get_description (self->fonts[role]));
-  PangoLayout *layout = pango_layout_new (self->context);
+  PangoLayout *layout = gk_pdf_sheet_layout_new (self->context, self->fonts[role], size, width, align, text);
 
-  pango_font_description_set_size (desc, (int) (size * PANGO_SCALE + 0.5));
-  pango_layout_set_font_description (layout, desc);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, text, -1);
-  gk_font_choice_note_layout (self->fonts[role], layout);
   g_ptr_array_add (self->layouts, layout);
   return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.height / PANGO_SCALE;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.width / PANGO_SCALE;
 }
 
 static GArray *
@@ -268,7 +218,7 @@ static void
 new_page (GkReportRenderer *self)
 {
   g_ptr_array_add (self->pages, g_array_new (FALSE, FALSE, sizeof (Op)));
-  self->y = BLOCK_TOP;
+  self->y = GK_PDF_BLOCK_TOP;
 }
 
 static void
@@ -282,19 +232,19 @@ add_op (GkReportRenderer *self,
 static void
 snap_to_grid (GkReportRenderer *self)
 {
-  double lines = (self->y - BLOCK_TOP) / LINE_PITCH;
+  double lines = (self->y - GK_PDF_BLOCK_TOP) / LINE_PITCH;
   double whole = (double) (gint64) lines;
 
   if (lines - whole > 0.01)
     whole += 1;
-  self->y = BLOCK_TOP + whole * LINE_PITCH;
+  self->y = GK_PDF_BLOCK_TOP + whole * LINE_PITCH;
 }
 
 static gboolean
 room_for (GkReportRenderer *self,
           double            height)
 {
-  return self->y + height <= BLOCK_BOTTOM + 0.01;
+  return self->y + height <= GK_PDF_BLOCK_BOTTOM + 0.01;
 }
 
 /* Puts every line of LAYOUT on the grid, going on to a new page when the
@@ -338,38 +288,39 @@ column_widths (GkReportRenderer *self,
 
   for (guint c = 0; c < n; c++)
     {
-      PangoLayout *header = new_layout (self, GK_FONT_ROLE_HEADING1, CELL_SIZE, -1, PANGO_ALIGN_LEFT,
+      PangoLayout *header = new_layout (self, GK_FONT_ROLE_HEADING1, GK_PDF_CELL_SIZE, -1, PANGO_ALIGN_LEFT,
                                         block->columns[c]);
 
-      widths[c] = layout_width (header);
+      widths[c] = gk_pdf_sheet_layout_width (header);
       for (guint r = 0; r < block->rows->len; r++)
         {
           char **row = g_ptr_array_index (block->rows, r);
-          PangoLayout *cell = new_layout (self, GK_FONT_ROLE_BODY, CELL_SIZE, -1, PANGO_ALIGN_LEFT, row[c]);
+          PangoLayout *cell = new_layout (self, GK_FONT_ROLE_BODY, GK_PDF_CELL_SIZE, -1, PANGO_ALIGN_LEFT,
+                                          row[c]);
 
-          widths[c] = MAX (widths[c], layout_width (cell));
+          widths[c] = MAX (widths[c], gk_pdf_sheet_layout_width (cell));
         }
-      widths[c] = CLAMP (widths[c] + 2 * PAD_X, MIN_COLUMN, BLOCK_WIDTH / 2);
+      widths[c] = CLAMP (widths[c] + 2 * GK_PDF_CELL_PAD_X, MIN_COLUMN, GK_PDF_BLOCK_WIDTH / 2);
       total += widths[c];
     }
 
-  if (total <= BLOCK_WIDTH)
+  if (total <= GK_PDF_BLOCK_WIDTH)
     {
       for (guint c = 0; c < n; c++)
-        widths[c] *= BLOCK_WIDTH / total;
+        widths[c] *= GK_PDF_BLOCK_WIDTH / total;
       return widths;
     }
 
   /* Too wide: narrow only the columns wider than an equal share. */
   for (guint c = 0; c < n; c++)
-    if (widths[c] > BLOCK_WIDTH / n)
+    if (widths[c] > GK_PDF_BLOCK_WIDTH / n)
       wide += widths[c];
   {
     double narrow = total - wide;
-    double scale = (BLOCK_WIDTH - narrow) / wide;
+    double scale = (GK_PDF_BLOCK_WIDTH - narrow) / wide;
 
     for (guint c = 0; c < n; c++)
-      if (widths[c] > BLOCK_WIDTH / n)
+      if (widths[c] > GK_PDF_BLOCK_WIDTH / n)
         widths[c] = MAX (widths[c] * scale, MIN_COLUMN);
   }
   return widths;
@@ -407,9 +358,9 @@ row_layouts (GkReportRenderer      *self,
 
   for (guint c = 0; c < n; c++)
     {
-      out[c] = new_layout (self, role, CELL_SIZE, widths[c] - 2 * PAD_X,
+      out[c] = new_layout (self, role, GK_PDF_CELL_SIZE, widths[c] - 2 * GK_PDF_CELL_PAD_X,
                            role == GK_FONT_ROLE_HEADING1 ? PANGO_ALIGN_CENTER : align[c], cells[c]);
-      height = MAX (height, layout_height (out[c]));
+      height = MAX (height, gk_pdf_sheet_layout_height (out[c]));
     }
   return height + 2 * PAD_Y;
 }
@@ -421,13 +372,11 @@ place_row (GkReportRenderer  *self,
            guint              n,
            double             height)
 {
-  double x = BLOCK_LEFT;
+  double x = GK_PDF_BLOCK_LEFT;
 
   for (guint c = 0; c < n; c++)
     {
-      add_op (self, (Op) { OP_RECT, NULL, 0, x, self->y, widths[c], height });
-      add_op (self, (Op) { OP_LAYOUT, layouts[c], 0, x + PAD_X,
-                           self->y + (height - layout_height (layouts[c])) / 2, 0, 0 });
+      add_op (self, (Op) { OP_CELL, layouts[c], 0, x, self->y, widths[c], height });
       x += widths[c];
     }
   self->y += height;
@@ -470,24 +419,25 @@ static void
 place_heading (GkReportRenderer *self,
                const char       *text)
 {
-  PangoLayout *layout = new_layout (self, GK_FONT_ROLE_HEADING1, BODY_SIZE, BLOCK_WIDTH - 2 * BODY_SIZE,
-                                    PANGO_ALIGN_LEFT, text);
+  PangoLayout *layout = new_layout (self, GK_FONT_ROLE_HEADING1, BODY_SIZE,
+                                    GK_PDF_BLOCK_WIDTH - 2 * BODY_SIZE, PANGO_ALIGN_LEFT, text);
 
   snap_to_grid (self);
   if (!room_for (self, (pango_layout_get_line_count (layout) + 2) * LINE_PITCH))
     new_page (self);
-  place_lines (self, layout, BLOCK_LEFT + 2 * BODY_SIZE, BODY_SIZE);
+  place_lines (self, layout, GK_PDF_BLOCK_LEFT + 2 * BODY_SIZE, BODY_SIZE);
 }
 
 static void
 place_paragraph (GkReportRenderer *self,
                  const char       *text)
 {
-  PangoLayout *layout = new_layout (self, GK_FONT_ROLE_BODY, BODY_SIZE, BLOCK_WIDTH, PANGO_ALIGN_LEFT, text);
+  PangoLayout *layout = new_layout (self, GK_FONT_ROLE_BODY, BODY_SIZE, GK_PDF_BLOCK_WIDTH, PANGO_ALIGN_LEFT,
+                                    text);
 
   pango_layout_set_indent (layout, (int) (2 * BODY_SIZE * PANGO_SCALE));
   pango_layout_set_justify (layout, TRUE);
-  place_lines (self, layout, BLOCK_LEFT, BODY_SIZE);
+  place_lines (self, layout, GK_PDF_BLOCK_LEFT, BODY_SIZE);
 }
 
 static char *
@@ -505,7 +455,7 @@ place_signature (GkReportRenderer *self)
   g_autofree char *date_text = NULL;
   PangoLayout *date = NULL;
   PangoLayout *signature = NULL;
-  double date_right = BLOCK_LEFT + BLOCK_WIDTH - 4 * BODY_SIZE;
+  double date_right = GK_PDF_BLOCK_LEFT + GK_PDF_BLOCK_WIDTH - 4 * BODY_SIZE;
   double date_width = 0;
   int lines = 1;
 
@@ -516,7 +466,7 @@ place_signature (GkReportRenderer *self)
     {
       date_text = chinese_date (&document->date);
       date = new_layout (self, GK_FONT_ROLE_BODY, BODY_SIZE, -1, PANGO_ALIGN_LEFT, date_text);
-      date_width = layout_width (date);
+      date_width = gk_pdf_sheet_layout_width (date);
       lines++;
     }
   if (document->signature != NULL)
@@ -534,7 +484,8 @@ place_signature (GkReportRenderer *self)
   if (signature != NULL)
     {
       double center = date != NULL ? date_right - date_width / 2 : date_right;
-      double x = MIN (center - layout_width (signature) / 2, BLOCK_LEFT + BLOCK_WIDTH - layout_width (signature));
+      double width = gk_pdf_sheet_layout_width (signature);
+      double x = MIN (center - width / 2, GK_PDF_BLOCK_LEFT + GK_PDF_BLOCK_WIDTH - width);
 
       add_op (self, (Op) { OP_LINE, signature, 0, x, self->y + BASELINE_IN_LINE (BODY_SIZE), 0, 0 });
       self->y += LINE_PITCH;
@@ -546,30 +497,10 @@ place_signature (GkReportRenderer *self)
     }
 }
 
-static char *
-page_number_text (guint page)
-{
-  return g_strdup_printf ("— %u —", page + 1);
-}
-
 static void
 create_context (GkReportRenderer *self)
 {
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  gk_fonts_init ();
-
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  /* PangoCairo assumes 96 dpi; our unit is the point. */
-  pango_cairo_context_set_resolution (self->context, 72);
-  /* Unhinted metrics: the layout must not depend on the output device. */
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-  pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
-
+  self->context = gk_pdf_sheet_context_new ();
   for (guint role = 0; role < GK_FONT_N_ROLES; role++)
     self->fonts[role] = gk_font_choice_new (role);
 }
@@ -589,8 +520,9 @@ paginate (GkReportRenderer *self)
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   new_page (self);
 
-  title = new_layout (self, GK_FONT_ROLE_TITLE, TITLE_SIZE, BLOCK_WIDTH, PANGO_ALIGN_CENTER, document->title);
-  place_lines (self, title, BLOCK_LEFT, TITLE_SIZE);
+  title = new_layout (self, GK_FONT_ROLE_TITLE, TITLE_SIZE, GK_PDF_BLOCK_WIDTH, PANGO_ALIGN_CENTER,
+                      document->title);
+  place_lines (self, title, GK_PDF_BLOCK_LEFT, TITLE_SIZE);
 
   for (guint i = 0; i < document->blocks->len; i++)
     {
@@ -599,9 +531,9 @@ paginate (GkReportRenderer *self)
       switch (block->kind)
         {
         case BLOCK_SUBTITLE:
-          place_lines (self, new_layout (self, GK_FONT_ROLE_HEADING2, BODY_SIZE, BLOCK_WIDTH, PANGO_ALIGN_CENTER,
-                                         block->text),
-                       BLOCK_LEFT, BODY_SIZE);
+          place_lines (self, new_layout (self, GK_FONT_ROLE_HEADING2, BODY_SIZE, GK_PDF_BLOCK_WIDTH,
+                                         PANGO_ALIGN_CENTER, block->text),
+                       GK_PDF_BLOCK_LEFT, BODY_SIZE);
           /* A blank line between the subtitles and the text. */
           if (i + 1 >= document->blocks->len ||
               g_array_index (document->blocks, Block, i + 1).kind != BLOCK_SUBTITLE)
@@ -624,35 +556,24 @@ paginate (GkReportRenderer *self)
   /* Page numbers now, so the font check sees them too. */
   for (guint i = 0; i < self->pages->len; i++)
     {
-      g_autofree char *number = page_number_text (i);
+      g_autofree char *number = gk_pdf_sheet_page_number_text (i);
 
-      new_layout (self, GK_FONT_ROLE_PAGE_NUMBER, PAGE_NUMBER_SIZE, -1, PANGO_ALIGN_LEFT, number);
+      new_layout (self, GK_FONT_ROLE_PAGE_NUMBER, GK_PDF_PAGE_NUMBER_SIZE, -1, PANGO_ALIGN_LEFT, number);
     }
 }
 
 /* Drawing */
 
-static void
-draw_footer (GkReportRenderer *self,
-             cairo_t          *cr,
-             guint             page)
+static PangoLayout *
+page_number_layout (GkReportRenderer *self,
+                    guint             page)
 {
-  g_autofree char *number = page_number_text (page);
+  g_autofree char *number = gk_pdf_sheet_page_number_text (page);
   /* The layout made for this page in paginate: the last ones, in order. */
   PangoLayout *layout = g_ptr_array_index (self->layouts, self->layouts->len - self->pages->len + page);
-  double baseline = BLOCK_BOTTOM + FOOTER_GAP + EM_BASELINE * PAGE_NUMBER_SIZE;
-  double one_char = PAGE_NUMBER_SIZE;
-  double x;
 
   g_assert (g_str_equal (pango_layout_get_text (layout), number));
-
-  /* Odd pages on the right, even pages on the left, one character in. */
-  if (page % 2 == 0)
-    x = BLOCK_LEFT + BLOCK_WIDTH - one_char - layout_width (layout);
-  else
-    x = BLOCK_LEFT + one_char;
-  cairo_move_to (cr, x, baseline - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
+  return layout;
 }
 
 void
@@ -669,12 +590,7 @@ gk_report_renderer_draw_page (GkReportRenderer *self,
   g_return_if_fail (page_index < self->pages->len);
   ops = g_ptr_array_index (self->pages, page_index);
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, A4_WIDTH_MM * MM, A4_HEIGHT_MM * MM);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, RULE_WIDTH);
+  gk_pdf_sheet_begin_page (cr);
 
   for (guint i = 0; i < ops->len; i++)
     {
@@ -686,20 +602,14 @@ gk_report_renderer_draw_page (GkReportRenderer *self,
           cairo_move_to (cr, op->x, op->y);
           pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (op->layout, op->line));
           break;
-        case OP_LAYOUT:
-          cairo_move_to (cr, op->x, op->y);
-          pango_cairo_show_layout (cr, op->layout);
-          break;
-        case OP_RECT:
+        case OP_CELL:
         default:
-          cairo_rectangle (cr, op->x, op->y, op->width, op->height);
-          cairo_stroke (cr);
+          gk_pdf_sheet_draw_cell (cr, op->layout, op->x, op->y, op->width, op->height);
           break;
         }
     }
 
-  draw_footer (self, cr, page_index);
-  cairo_restore (cr);
+  gk_pdf_sheet_end_page (cr, page_number_layout (self, page_index), page_index);
 }
 
 guint
@@ -719,69 +629,21 @@ gk_report_renderer_get_page_size_mm (GkReportRenderer *self,
   g_return_if_fail (GK_IS_REPORT_RENDERER (self));
 
   if (width != NULL)
-    *width = A4_WIDTH_MM;
+    *width = GK_PDF_A4_WIDTH_MM;
   if (height != NULL)
-    *height = A4_HEIGHT_MM;
-}
-
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+    *height = GK_PDF_A4_HEIGHT_MM;
 }
 
 GBytes *
 gk_report_renderer_render_pdf (GkReportRenderer  *self,
                                GError           **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *stamp = NULL;
-  const GDate *date;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-
   g_return_val_if_fail (GK_IS_REPORT_RENDERER (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   paginate (self);
-
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_WIDTH_MM * MM, A4_HEIGHT_MM * MM);
-  /* The same report gives the same file: no clock reaches it. */
-  date = &self->document->date;
-  stamp = g_date_valid (date)
-    ? g_strdup_printf ("%04u-%02u-%02uT00:00:00Z", g_date_get_year (date),
-                       g_date_get_month (date), g_date_get_day (date))
-    : g_strdup ("2000-01-01T00:00:00Z");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, stamp);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Gongkai");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->document->title);
-
-  cr = cairo_create (surface);
-  for (guint page = 0; page < self->pages->len; page++)
-    {
-      gk_report_renderer_draw_page (self, cr, page);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, GK_PDF_ERROR, GK_PDF_ERROR_RENDER,
-                   _("Could not write the PDF: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return gk_pdf_sheet_write_pdf (self->document->title, &self->document->date, self->pages->len,
+                                 (GkPdfSheetDrawPageFunc) gk_report_renderer_draw_page, self, error);
 }
 
 GPtrArray *

@@ -1,0 +1,289 @@
+# gkatspi.py: what the UI tests share. They drive the real application
+# through the accessibility tree (AT-SPI), as a screen reader would, and
+# print TAP: check() counts the results, run() prints the plan.
+#
+# A test-*.py script imports it from its own folder (run-smoke.sh runs the
+# script by its path, so the folder is on sys.path). A test that needs
+# Criticals not to be fatal in this client changes G_DEBUG before importing
+# this module, which loads GLib.
+
+import os
+import subprocess
+import sys
+import time
+
+import gi
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi  # noqa: E402
+
+results = []
+
+
+def check(ok, name, diagnostic=''):
+    results.append(bool(ok))
+    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}", flush=True)
+    if not ok and diagnostic:
+        for line in str(diagnostic).splitlines():
+            print(f'# {line}', flush=True)
+    return ok
+
+
+def skip(name, reason):
+    results.append(True)
+    print(f'ok {len(results)} - {name} # SKIP {reason}', flush=True)
+
+
+def run(main):
+    """Runs MAIN, prints the TAP plan and exits with MAIN's status."""
+    status = main()
+    print(f'1..{len(results)}')
+    sys.exit(status)
+
+
+# The tree
+
+# Roles whose nodes walk() yields without what is under them.
+_left_out = set()
+
+
+def leave_out(role):
+    """Makes every walk yield the nodes of ROLE without their subtrees: a test
+    that never looks into the catalog's table ('tree table', hundreds of
+    cells) keeps its walks fast."""
+    _left_out.add(role)
+
+
+def name_of(node):
+    try:
+        return node.get_name() or ''
+    except Exception:
+        return ''
+
+
+def role_of(node):
+    try:
+        return node.get_role_name()
+    except Exception:
+        return ''
+
+
+def on_screen(node):
+    """Hidden stack pages and the folded-away view switcher have no extents."""
+    try:
+        return node.get_extents(Atspi.CoordType.WINDOW).width > 0
+    except Exception:
+        return False
+
+
+def has_state(node, state):
+    try:
+        return node.get_state_set().contains(state)
+    except Exception:
+        return False
+
+
+def sensitive(node):
+    return has_state(node, Atspi.StateType.SENSITIVE)
+
+
+def is_selected(node):
+    return has_state(node, Atspi.StateType.SELECTED)
+
+
+def walk(node, depth=0):
+    if node is None or depth > 60:
+        return
+    yield node
+    if _left_out and role_of(node) in _left_out:
+        return
+    try:
+        count = node.get_child_count()
+    except Exception:  # a node can vanish while we walk
+        return
+    for i in range(count):
+        try:
+            child = node.get_child_at_index(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1)
+
+
+def names(root):
+    """The names of every node under ROOT, shown or not."""
+    return {name_of(n) for n in walk(root)}
+
+
+def shown_names(root):
+    return sorted({name_of(n) for n in walk(root) if on_screen(n)} - {''})
+
+
+def find_shown(root, name, role=None, prefix=False):
+    """The first node on screen under ROOT named NAME, or one of NAME when it
+    is a collection (a translated name and its msgid); with PREFIX, a name
+    that starts so."""
+    wanted = (name,) if isinstance(name, str) else tuple(name)
+    for node in walk(root):
+        text = name_of(node)
+        if ((any(text.startswith(w) for w in wanted) if prefix else text in wanted)
+                and (role is None or role_of(node) == role) and on_screen(node)):
+            return node
+    return None
+
+
+def find_button(root, label):
+    """A push button by its label; GTK 4.8 names a button whose label has a
+    mnemonic "_Label Label", unless the .ui gives it a name."""
+    for node in walk(root):
+        text = name_of(node)
+        if (role_of(node) == 'push button' and on_screen(node)
+                and (text == label or text.endswith(' ' + label))):
+            return node
+    return None
+
+
+def find_app(pid):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+def wait_for(predicate, timeout=15.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.25)
+
+
+# Input
+
+KEYSYMS = {'Tab': 0xff09, 'Return': 0xff0d, 'Escape': 0xff1b, 'Home': 0xff50, 'Left': 0xff51,
+           'Up': 0xff52, 'Right': 0xff53, 'Down': 0xff54, 'Page_Up': 0xff55, 'Page_Down': 0xff56,
+           'End': 0xff57}
+
+
+def click(node):
+    rect = node.get_extents(Atspi.CoordType.WINDOW)
+    # Without a window manager the window sits at the origin of the screen.
+    Atspi.generate_mouse_event(rect.x + rect.width // 2, rect.y + rect.height // 2, 'b1c')
+    time.sleep(0.5)
+
+
+def activate(node):
+    """NODE's first action, else a click on it."""
+    try:
+        node.get_action_iface().do_action(0)
+        time.sleep(0.5)
+    except Exception:
+        click(node)
+
+
+def press(keysym_name):
+    """Presses and releases a key of KEYSYMS."""
+    Atspi.generate_keyboard_event(KEYSYMS[keysym_name], None,
+                                  Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
+    time.sleep(0.5)
+
+
+def type_text(text):
+    for char in text:
+        keysym = ord(char) if ord(char) < 0x100 else 0x01000000 + ord(char)
+        Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+        time.sleep(0.05)
+
+
+def set_text(node, text):
+    """Through EditableText when GTK offers it, else as a person types."""
+    for editable in walk(node):
+        try:
+            if (role_of(editable) in ('entry', 'text')
+                    and editable.get_state_set().contains(Atspi.StateType.EDITABLE)
+                    and Atspi.EditableText.set_text_contents(editable, text)):
+                return
+        except Exception:
+            continue
+    click(node)
+    type_text(text)
+
+
+# The application
+
+def have_locale(name):
+    out = subprocess.run(['locale', '-a'], capture_output=True, text=True).stdout.split()
+    wanted = name.lower().replace('-', '')
+    return any(l.lower().replace('-', '') == wanted for l in out)
+
+
+def executable(variable):
+    """The program environment variable VARIABLE names, if it can run."""
+    path = os.environ.get(variable)
+    return path if path and os.access(path, os.X_OK) else None
+
+
+def programs():
+    """(GONGKAI_GUI, GONGKAI_CLI), or None once the test is skipped for want
+    of them."""
+    gui, cli = executable('GONGKAI_GUI'), executable('GONGKAI_CLI')
+    if not gui or not cli:
+        print('1..0 # SKIP GONGKAI_GUI and GONGKAI_CLI must be set to executables')
+        return None
+    return gui, cli
+
+
+def init_demo(cli, tmp, name):
+    """A demo database TMP/NAME made by gongkai-cli, or None."""
+    db = os.path.join(tmp, name)
+    init = subprocess.run([cli, 'init', db, '--demo'], capture_output=True, text=True)
+    if not check(init.returncode == 0, 'gongkai-cli init --demo creates the demo database', init.stderr):
+        return None
+    return db
+
+
+def app_env(tmp, lang, **extra):
+    """The application's environment: LANG, its accessibility bridge,
+    settings in memory, its data and configuration under TMP; EXTRA on top."""
+    return dict(os.environ, LANG=lang, LC_ALL=lang, LANGUAGE='',
+                GTK_A11Y='atspi', NO_AT_BRIDGE='0',
+                GSETTINGS_BACKEND='memory',
+                XDG_DATA_HOME=os.path.join(tmp, 'data'),
+                XDG_CONFIG_HOME=os.path.join(tmp, 'config'),
+                **extra)
+
+
+def launch(gui, db, env, tmp):
+    """Starts GUI on DB: (the process, the file in TMP its output goes to)."""
+    log = open(os.path.join(tmp, 'gui.log'), 'w+')
+    proc = subprocess.Popen([gui, '--database', db], env=env, stdout=log, stderr=log)
+    return proc, log
+
+
+def wait_for_app(proc):
+    """PROC's application on the accessibility bus, checked, or None."""
+    app = wait_for(lambda: find_app(proc.pid), 20)
+    check(app is not None, 'the application shows up on the accessibility bus', f'exit status {proc.poll()}')
+    return app
+
+
+def stop(proc, log):
+    """Ends PROC; returns what it wrote to LOG, and closes LOG."""
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.seek(0)
+    output = log.read()
+    log.close()
+    return output
+
+
+def check_log(output):
+    critical = [line for line in output.splitlines() if 'CRITICAL' in line or 'WARNING' in line]
+    check(not critical, 'no criticals or warnings in the log', '\n'.join(critical[:10]))
