@@ -388,6 +388,90 @@ test_notice_route (void)
   g_assert_cmpstr (pdf_sha, ==, g_hash_table_lookup (fields, "pdf-sha256"));
 }
 
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = strchr (text, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+    n++;
+  return n;
+}
+
+/* notice export-range: every approved and published notice of a range, a
+ * file each (the bytes of notice export) or one combined PDF; an empty
+ * range fails and writes nothing. */
+static void
+test_notice_export_range (void)
+{
+  g_autofree char *db = gk_test_tmp_path ("demo.db");
+  g_autofree char *dir = gk_test_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "notices", NULL);
+  g_autofree char *combined = g_build_filename (dir, "all.pdf", NULL);
+  g_autofree char *single = g_build_filename (dir, "single.pdf", NULL);
+  g_autofree char *nothing = g_build_filename (dir, "nothing.pdf", NULL);
+  g_autofree char *first_id = NULL;
+  g_autofree char *first_file = NULL;
+  g_autofree char *combined_contents = NULL;
+  g_autofree char *single_sha = NULL;
+  g_autofree char *file_sha = NULL;
+  g_auto(Run) approved = { 0 };
+  g_auto(Run) published = { 0 };
+  g_auto(Run) to_folder = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) empty = { 0 };
+  g_auto(Run) both = { 0 };
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *expected = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  ok ("init", db, "--template", "jinzhong-2020", "--demo", NULL);
+  cli (&approved, "notice", "list", db, "--state", "approved", NULL);
+  cli (&published, "notice", "list", db, "--state", "published", NULL);
+  expected = g_strdup_printf ("%u\n", count_lines (approved.out) + count_lines (published.out));
+  g_assert_cmpuint (count_lines (published.out), >, 0);
+
+  cli (&to_folder, "notice", "export-range", db, "--from", "2000-01-01", "--to", "2099-12-31",
+       "--folder", folder, NULL);
+  g_assert_cmpint (exit_code (&to_folder), ==, 0);
+  g_assert_cmpstr (to_folder.out, ==, expected);
+  listing = g_dir_open (folder, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_true (g_str_has_suffix (name, ".pdf"));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, count_lines (approved.out) + count_lines (published.out));
+
+  /* A notice's file is the one notice export writes. */
+  first_id = g_strndup (published.out, strcspn (published.out, "\t"));
+  ok ("notice", "export", db, first_id, "-o", single, NULL);
+  g_dir_rewind (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, first_id) && name[strlen (first_id)] == ' ')
+      first_file = g_build_filename (folder, name, NULL);
+  g_assert_nonnull (first_file);
+  single_sha = gk_test_file_checksum (single);
+  file_sha = gk_test_file_checksum (first_file);
+  g_assert_cmpstr (file_sha, ==, single_sha);
+
+  cli (&to_file, "notice", "export-range", db, "--from", "2000-01-01", "--to", "2099-12-31", "-o", combined, NULL);
+  g_assert_cmpint (exit_code (&to_file), ==, 0);
+  g_assert_cmpstr (to_file.out, ==, expected);
+  g_assert_true (g_file_get_contents (combined, &combined_contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (combined_contents, "%PDF-"));
+
+  cli (&empty, "notice", "export-range", db, "--from", "2000-01-01", "--to", "2000-12-31", "-o", nothing, NULL);
+  assert_failed (&empty, "2000-01-01");
+  g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+
+  cli (&both, "notice", "export-range", db, "--from", "2000-01-01", "--to", "2099-12-31", "-o", nothing,
+       "--folder", folder, NULL);
+  g_assert_cmpint (exit_code (&both), ==, 2);
+  g_assert_false (g_file_test (nothing, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_holidays_and_workday (void)
 {
@@ -711,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/cli/errors-change-nothing", test_errors_change_nothing);
   g_test_add_func ("/cli/verify-and-backup", test_verify_and_backup);
   g_test_add_func ("/cli/notice-route", test_notice_route);
+  g_test_add_func ("/cli/notice-export-range", test_notice_export_range);
   g_test_add_func ("/cli/holidays-and-workday", test_holidays_and_workday);
   g_test_add_func ("/cli/calendar", test_calendar);
   g_test_add_func ("/cli/catalog-edit-file-checklist", test_catalog_edit_file_checklist);

@@ -1,4 +1,4 @@
-/* notice new|edit|<step>|show|list|export */
+/* notice new|edit|<step>|show|list|export|export-range */
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
@@ -13,6 +13,7 @@
 #include "core/gk-feedback.h"
 #include "core/gk-notices.h"
 #include "core/gk-workflow.h"
+#include "pdf/gk-batch-export.h"
 #include "pdf/gk-notice-print.h"
 
 /* Options shared by new and edit. */
@@ -597,6 +598,70 @@ notice_export (int      argc,
   return g_file_set_contents (output, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), error);
 }
 
+#define EXPORT_RANGE_USAGE "notice export-range DB --from YYYY-MM-DD --to YYYY-MM-DD (-o FILE.pdf | --folder DIR) " \
+                           "[--org ORG] [--state approved|published]..."
+
+/* The approved and published notices of a date range, as the desktop's
+ * Export Notices does it: one combined PDF, or a PDF per notice in a
+ * folder. Prints how many notices were exported. */
+static gboolean
+notice_export_range (int      argc,
+                     char   **argv,
+                     GError **error)
+{
+  static const char * const both[] = { "approved", "published", NULL };
+  g_autofree char *from = NULL, *to = NULL, *output = NULL, *folder = NULL, *org = NULL;
+  g_auto(GStrv) states = NULL;
+  g_autoptr(GkDatabase) db = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 org_id = 0;
+  guint written = 0;
+  const GOptionEntry options[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The first date, included"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The last date, included"), N_("YYYY-MM-DD") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("One combined PDF to write"), N_("FILE") },
+    { "folder", 0, 0, G_OPTION_ARG_FILENAME, &folder, N_("A folder to write one PDF per notice into"), N_("DIR") },
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org, N_("Only the notices of this organization"), N_("ORG") },
+    { "state", 0, 0, G_OPTION_ARG_STRING_ARRAY, &states, N_("approved or published, repeatable (default both)"), N_("S") },
+    { NULL }
+  };
+
+  if (!gk_cli_parse (&argc, &argv, options, EXPORT_RANGE_USAGE, 1, error))
+    return FALSE;
+  if (from == NULL || to == NULL || (output == NULL) == (folder == NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--from, --to and either -o FILE.pdf or --folder DIR are required"));
+      return FALSE;
+    }
+  for (guint i = 0; states != NULL && states[i] != NULL; i++)
+    if (!g_strv_contains (both, states[i]))
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                     _("Notices in state “%s” are not exported: use approved or published"), states[i]);
+        return FALSE;
+      }
+
+  db = gk_cli_open (argv[1], error);
+  if (db == NULL || (org != NULL && (org_id = gk_directory_find_organization (db, org, error)) == 0))
+    return FALSE;
+  ids = gk_notices_list_for_export (db, from, to, states != NULL ? (const char * const *) states : both, org_id, error);
+  if (ids == NULL)
+    return FALSE;
+  if (ids->len == 0)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
+                   _("No approved or published notices between %s and %s"), from, to);
+      return FALSE;
+    }
+
+  if (!gk_batch_export (gk_database_get_path (db), ids, folder, output, MAX (1, g_get_num_processors ()),
+                        NULL, NULL, NULL, &written, error))
+    return FALSE;
+  printf ("%u\n", written);
+  return TRUE;
+}
+
 gboolean
 gk_cli_notice (int      argc,
                char   **argv,
@@ -622,10 +687,12 @@ gk_cli_notice (int      argc,
     return notice_list (argc, argv, error);
   if (g_str_equal (verb, "export"))
     return notice_export (argc, argv, error);
+  if (g_str_equal (verb, "export-range"))
+    return notice_export_range (argc, argv, error);
   if (gk_action_from_string (verb, &action))
     return notice_step (action, argc, argv, error);
 
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-               _("usage: gongkai-cli notice new|edit|show|list|export|submit|review|approve|escalate|decide|upper-approve|publish|return|reject|withdraw DB …"));
+               _("usage: gongkai-cli notice new|edit|show|list|export|export-range|submit|review|approve|escalate|decide|upper-approve|publish|return|reject|withdraw DB …"));
   return FALSE;
 }

@@ -158,20 +158,16 @@ struct _GkFontChoice {
   gboolean foreign_run;             /* a run used another family than @family */
 };
 
-/* The canonical family name of an installed font matching @desc, or NULL.
+/* The canonical family name of an installed font of FAMILY, or NULL.
  * Fontconfig matches any of a font's names (仿宋_GB2312 finds a font whose
  * first name is FangSong_GB2312); Pango reports the first one. */
 static char *
-installed_family (const PangoFontDescription *desc)
+list_family (const char *family)
 {
-  const char *family = pango_font_description_get_family (desc);
   FcPattern *pattern;
   FcObjectSet *objects;
   FcFontSet *fonts;
   char *found = NULL;
-
-  if (family == NULL)
-    return NULL;
 
   pattern = FcPatternCreate ();
   FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
@@ -189,6 +185,36 @@ installed_family (const PangoFontDescription *desc)
   FcObjectSetDestroy (objects);
   FcPatternDestroy (pattern);
   return found;
+}
+
+/* list_family() of @desc's family, asked of fontconfig once per process:
+ * every renderer looks up each role's list, and a batch export makes a
+ * renderer per notice. Fontconfig itself does not rescan while we run. */
+static char *
+installed_family (const PangoFontDescription *desc)
+{
+  static GMutex lock;
+  static GHashTable *families;   /* name → canonical family, "" for none */
+  const char *family = pango_font_description_get_family (desc);
+  g_autofree char *found = NULL;
+  const char *known;
+
+  if (family == NULL)
+    return NULL;
+
+  g_mutex_lock (&lock);
+  if (families == NULL)
+    families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  known = g_hash_table_lookup (families, family);
+  if (known == NULL)
+    {
+      found = list_family (family);
+      g_hash_table_insert (families, g_strdup (family), g_strdup (found != NULL ? found : ""));
+    }
+  else if (known[0] != '\0')
+    found = g_strdup (known);
+  g_mutex_unlock (&lock);
+  return g_steal_pointer (&found);
 }
 
 GkFontChoice *
