@@ -174,6 +174,89 @@ test_restore (void)
   g_assert_cmpuint (n_backups (db), ==, 2);
 }
 
+typedef struct
+{
+  char     *backup;
+  char     *copy;       /* set by the worker */
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} WorkerRestore;
+
+static gboolean
+restore_in_worker (GkDatabase  *db,
+                   gpointer     data,
+                   GError     **error)
+{
+  WorkerRestore *restore = data;
+
+  return gk_backups_restore (db, restore->backup, &restore->copy, error);
+}
+
+static void
+on_restored (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  WorkerRestore *restore = user_data;
+
+  restore->ok = gk_database_run_finish (GK_DATABASE (source), result, &restore->error);
+  restore->done = TRUE;
+}
+
+/* As the window restores: in a worker on a connection of its own, which
+ * waits for another desktop's write while the caller goes on; the caller's
+ * connection then reads the restored content, and so does a reopen. */
+static void
+test_restore_in_worker (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDatabase) db = gk_test_template_db ();
+  g_autoptr(GkDatabase) reopened = NULL;
+  g_autofree char *backup = gk_backups_create (db, GK_BACKUP_DAILY, NULL, &error);
+  WorkerRestore restore = { 0 };
+  sqlite3 *other = NULL;
+  guint iterations = 0;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  gk_database_write (db, add_department, "新设部门", &error);
+  g_assert_no_error (error);
+  restore.backup = backup;
+
+  /* Another desktop is writing: the worker waits, the caller does not. */
+  g_assert_cmpint (sqlite3_open (gk_database_get_path (db), &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  gk_database_run_async (db, restore_in_worker, &restore, NULL, NULL, NULL, NULL, on_restored, &restore);
+  deadline = g_get_monotonic_time () + 300 * 1000;
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      iterations++;
+    }
+  g_assert_false (restore.done);
+  g_assert_cmpuint (iterations, >, 50);
+  g_assert_cmpint (gk_test_query_int (db, count_sql), ==, 1);
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!restore.done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (restore.error);
+  g_assert_true (restore.ok);
+  g_assert_nonnull (restore.copy);
+
+  g_assert_cmpint (gk_test_query_int (db, count_sql), ==, 0);
+  reopened = gk_database_reopen (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_test_query_int (reopened, count_sql), ==, 0);
+  gk_audit_verify (reopened, NULL, &error);
+  g_assert_no_error (error);
+  g_free (restore.copy);
+}
+
 static void
 assert_not_restored (GkDatabase  *db,
                      const char  *backup,
@@ -292,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/backups/retention", test_retention);
   g_test_add_func ("/backups/restore", test_restore);
   g_test_add_func ("/backups/restore-refused", test_restore_refused);
+  g_test_add_func ("/backups/restore-in-worker", test_restore_in_worker);
   g_test_add_func ("/backups/cli-restore", test_cli_restore);
 
   return g_test_run ();

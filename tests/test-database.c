@@ -150,6 +150,57 @@ test_migrate_with_backup (void)
   g_assert_cmpuint (backups, ==, 1);
 }
 
+/* A version-2 file, as released, with a notice: version 3 replaces the
+ * notices' indexes (gk-migrations.c) and keeps the data; the planner uses
+ * the new ones for what they were made for. */
+static void
+test_migrate_v2_to_v3 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = gk_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v2.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 2;",
+                                          GK_DATABASE_APPLICATION_ID);
+  g_autoptr(GkDatabase) db = NULL;
+  g_autoptr(sqlite3_stmt) plan = NULL;
+  g_autoptr(GString) plans = g_string_new (NULL);
+  const char *queries[] = {
+    "EXPLAIN QUERY PLAN SELECT id, planned_date, published_date, obligation FROM notices"
+    " WHERE item_id = 1 AND state NOT IN ('rejected', 'withdrawn')",
+    "EXPLAIN QUERY PLAN SELECT notice_id FROM notice_waiting WHERE person_id = 1",
+  };
+  sqlite3 *raw = raw_open (path);
+
+  raw_exec (raw, gk_migrations_get (1));
+  raw_exec (raw, gk_migrations_get (2));
+  raw_exec (raw, sql);
+  raw_exec (raw, "INSERT INTO organizations (name, short_name, kind) VALUES ('中共晋中学院委员会', '党委', 'committee');"
+                 "INSERT INTO people (name) VALUES ('王干事');"
+                 "INSERT INTO notices (organization_id, title, body, planned_date, state, proposer_id, created_at, updated_at)"
+                 " VALUES (1, '公示', '正文', '2026-03-01', 'draft', 1, '2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z');");
+  sqlite3_close (raw);
+
+  db = gk_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_database_get_schema_version (db), ==, 3);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM notices"), ==, 1);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN"
+                                          " ('notices_item_match', 'notices_state_route')"), ==, 2);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN"
+                                          " ('notices_item', 'notices_state', 'notices_proposer')"), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_clear_pointer (&plan, sqlite3_finalize);
+      plan = gk_database_prepare (db, queries[i], &error);
+      g_assert_no_error (error);
+      while (sqlite3_step (plan) == SQLITE_ROW)
+        g_string_append_printf (plans, "%s\n", (const char *) sqlite3_column_text (plan, 3));
+    }
+  g_assert_nonnull (strstr (plans->str, "COVERING INDEX notices_item_match (item_id=?)"));
+  g_assert_nonnull (strstr (plans->str, "COVERING INDEX notices_state_route (state=?)"));
+}
+
 typedef struct
 {
   const char *path;
@@ -552,6 +603,193 @@ test_busy_timeout (void)
   g_assert_cmpint (gk_database_get_busy_timeout (db), ==, 2500);
 }
 
+/* Another desktop in the middle of a write: a plain SQLite connection
+ * holding the RESERVED lock, as any other program could. */
+static sqlite3 *
+hold_write_lock (const char *path)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+typedef struct
+{
+  gint   calls;      /* atomic: the worker writes, the test reads */
+  guint  last_ms;
+  guint  stop_after_ms;  /* 0: never stop */
+} BusyProbe;
+
+static gboolean
+on_busy (GkDatabase *db,
+         guint       elapsed_ms,
+         gpointer    user_data)
+{
+  BusyProbe *probe = user_data;
+
+  g_assert_true (GK_IS_DATABASE (db));
+  g_atomic_int_inc (&probe->calls);
+  probe->last_ms = elapsed_ms;
+  return probe->stop_after_ms == 0 || elapsed_ms < probe->stop_after_ms;
+}
+
+/* A write that waits for another desktop's lock tells its busy callback,
+ * then fails after the timeout with a message that says what happened. */
+static void
+test_busy_wait (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = gk_test_tmp_path ("busy-wait.db");
+  g_autoptr(GkDatabase) db = gk_database_open (path, &error);
+  g_autofree char *value = NULL;
+  BusyProbe probe = { 0 };
+  sqlite3 *other;
+  gint64 start;
+  double waited;
+
+  g_assert_no_error (error);
+  gk_database_set_busy_timeout (db, 1200);
+  gk_database_set_busy_func (db, on_busy, &probe);
+  other = hold_write_lock (path);
+
+  start = g_get_monotonic_time ();
+  g_assert_false (gk_database_set_setting (db, "busy-test", "mine", &error));
+  waited = (g_get_monotonic_time () - start) / 1e6;
+
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_BUSY);
+  g_test_message ("%s", error->message);
+  /* The callback saw the wait grow to (nearly) the timeout… */
+  g_assert_cmpint (probe.calls, >, 5);
+  g_assert_cmpuint (probe.last_ms, >=, 1000);
+  g_assert_cmpfloat (waited, >=, 1.1);
+  g_assert_cmpfloat (waited, <, 5.0);
+  /* …and the message says how long, and that nothing changed. */
+  g_assert_nonnull (strstr (error->message, "locked for 1 s"));
+  g_assert_nonnull (strstr (error->message, "nothing was changed"));
+  g_clear_error (&error);
+
+  /* The callback may give up long before the timeout. */
+  probe = (BusyProbe) { .stop_after_ms = 100 };
+  gk_database_set_busy_timeout (db, 10000);
+  start = g_get_monotonic_time ();
+  g_assert_false (gk_database_set_setting (db, "busy-test", "mine", &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_BUSY);
+  g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, <, 2.0);
+  g_clear_error (&error);
+
+  /* Once the other desktop is done, the same write goes through. */
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  gk_database_set_busy_func (db, NULL, NULL);
+  g_assert_true (gk_database_set_setting (db, "busy-test", "mine", &error));
+  g_assert_no_error (error);
+  value = gk_database_get_setting (db, "busy-test");
+  g_assert_cmpstr (value, ==, "mine");
+}
+
+typedef struct
+{
+  GkDatabase *db;
+  gboolean    done;
+  gboolean    ok;
+  GError     *error;
+} RunResult;
+
+static void
+on_run_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  RunResult *run = user_data;
+
+  run->ok = gk_database_run_finish (GK_DATABASE (source), result, &run->error);
+  run->done = TRUE;
+}
+
+static gboolean
+write_test_setting (GkDatabase  *db,
+                    gpointer     data,
+                    GError     **error)
+{
+  /* Its own connection, not the caller's. */
+  g_assert_true (db != ((RunResult *) data)->db);
+  return gk_database_set_setting (db, "run-test", "from the worker", error);
+}
+
+static void
+wait_until (gboolean *flag,
+            gint     *count)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while ((flag != NULL ? !*flag : g_atomic_int_get (count) == 0) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+}
+
+/* Writes in a worker on a connection of their own: the caller's thread is
+ * free while the worker waits for another desktop's lock. */
+static void
+test_run_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = gk_test_tmp_path ("run.db");
+  g_autoptr(GkDatabase) db = gk_database_open (path, &error);
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autofree char *value = NULL;
+  RunResult run = { 0 };
+  BusyProbe probe = { 0 };
+  sqlite3 *other;
+
+  g_assert_no_error (error);
+  run.db = db;
+
+  /* Waits while the lock is held, goes through when it is released. */
+  other = hold_write_lock (path);
+  gk_database_run_async (db, write_test_setting, &run, NULL, on_busy, &probe, NULL, on_run_done, &run);
+  wait_until (NULL, &probe.calls);
+  g_assert_cmpint (g_atomic_int_get (&probe.calls), >, 0);
+  g_assert_false (run.done);
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  wait_until (&run.done, NULL);
+  g_assert_no_error (run.error);
+  g_assert_true (run.ok);
+  value = gk_database_get_setting (db, "run-test");
+  g_assert_cmpstr (value, ==, "from the worker");
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM audit_events WHERE entity = 'setting:run-test'"), ==, 1);
+
+  /* Cancelled while waiting: nothing written, and said so. */
+  g_assert_true (gk_database_set_setting (db, "run-test", NULL, &error));
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  run = (RunResult) { .db = db };
+  probe = (BusyProbe) { 0 };
+  cancellable = g_cancellable_new ();
+  gk_database_run_async (db, write_test_setting, &run, NULL, on_busy, &probe, cancellable, on_run_done, &run);
+  wait_until (NULL, &probe.calls);
+  g_cancellable_cancel (cancellable);
+  wait_until (&run.done, NULL);
+  g_assert_false (run.ok);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&run.error);
+
+  /* Past the caller's busy timeout: the clear busy error. */
+  gk_database_set_busy_timeout (db, 300);
+  run = (RunResult) { .db = db };
+  gk_database_run_async (db, write_test_setting, &run, NULL, NULL, NULL, NULL, on_run_done, &run);
+  wait_until (&run.done, NULL);
+  g_assert_false (run.ok);
+  g_assert_error (run.error, GK_CORE_ERROR, GK_CORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (run.error->message, "nothing was changed"));
+  g_clear_error (&run.error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  g_clear_pointer (&value, g_free);
+  value = gk_database_get_setting (db, "run-test");
+  g_assert_null (value);
+}
+
 static void
 test_filesystem (void)
 {
@@ -578,6 +816,48 @@ test_filesystem (void)
   g_assert_cmpint (gk_filesystem_kind_of ("/proc/self/status"), ==, GK_FILESYSTEM_LOCAL);
 }
 
+/* What the window's explanation of shares depends on, with the
+ * filesystem type injected as a test (or a user) would. */
+static void
+test_filesystem_injected (void)
+{
+  static const struct { const char *magic; GkFilesystemKind kind; const char *name; } shares[] = {
+    { "0x6969", GK_FILESYSTEM_NFS, "NFS" },
+    { "0x517B", GK_FILESYSTEM_SMB, "SMB/CIFS" },
+    { "0xFE534D42", GK_FILESYSTEM_SMB, "SMB/CIFS" },
+    { "0xff534d42", GK_FILESYSTEM_SMB, "SMB/CIFS" },
+    { "0x65735546", GK_FILESYSTEM_FUSE, "FUSE" },
+    { "1702057286" /* 0x65735546 */, GK_FILESYSTEM_FUSE, "FUSE" },
+    { "0x5346414F", GK_FILESYSTEM_NETWORK, "network" },
+    { "0xEF53", GK_FILESYSTEM_LOCAL, "local" },
+  };
+  g_autoptr(GkDatabase) template = gk_test_template_db ();
+  const char *path = gk_database_get_path (template);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shares); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GkDatabase) db = NULL;
+      g_autofree char *message = NULL;
+
+      g_setenv ("GONGKAI_FILESYSTEM_MAGIC", shares[i].magic, TRUE);
+      db = gk_database_open (path, &error);
+      g_unsetenv ("GONGKAI_FILESYSTEM_MAGIC");
+      g_assert_no_error (error);
+
+      g_assert_cmpint (gk_database_get_filesystem_kind (db), ==, shares[i].kind);
+      g_assert_cmpstr (gk_filesystem_kind_to_string (shares[i].kind), ==, shares[i].name);
+      g_assert_cmpint (gk_database_is_on_network_share (db), ==, shares[i].kind != GK_FILESYSTEM_LOCAL);
+      message = gk_filesystem_describe_shared_mode (shares[i].kind);
+      g_assert_nonnull (strstr (message, shares[i].name));
+    }
+
+  /* Garbage is ignored: statfs() decides. */
+  g_setenv ("GONGKAI_FILESYSTEM_MAGIC", "nfs", TRUE);
+  g_assert_cmpint (gk_filesystem_kind_of ("/proc/self/status"), ==, GK_FILESYSTEM_LOCAL);
+  g_unsetenv ("GONGKAI_FILESYSTEM_MAGIC");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +868,7 @@ main (int   argc,
   g_test_add_func ("/database/reopen", test_reopen);
   g_test_add_func ("/database/migrate", test_migrate);
   g_test_add_func ("/database/migrate-with-backup", test_migrate_with_backup);
+  g_test_add_func ("/database/migrate-v2-to-v3", test_migrate_v2_to_v3);
   g_test_add_func ("/database/write/begin-immediate", test_begin_immediate);
   g_test_add_func ("/database/write/rollback", test_rollback);
   g_test_add_func ("/database/backup", test_backup);
@@ -597,8 +878,11 @@ main (int   argc,
   g_test_add_func ("/database/wal/refused", test_wal_refused);
   g_test_add_func ("/database/moved", test_moved);
   g_test_add_func ("/database/check", test_check);
-  g_test_add_func ("/database/busy-timeout", test_busy_timeout);
   g_test_add_func ("/database/filesystem", test_filesystem);
+  g_test_add_func ("/database/filesystem/injected", test_filesystem_injected);
+  g_test_add_func ("/database/busy-timeout", test_busy_timeout);
+  g_test_add_func ("/database/busy/wait", test_busy_wait);
+  g_test_add_func ("/database/busy/run-async", test_run_async);
 
   return g_test_run ();
 }

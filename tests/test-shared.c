@@ -10,7 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/gk-audit.h"
+#include "core/gk-audit-query.h"
+#include "core/gk-choices.h"
 #include "core/gk-core-error.h"
+#include "core/gk-merge.h"
+#include "core/gk-notices.h"
+#include "core/gk-workflow.h"
 #include "gk-test-invariants.h"
 #include "gk-test-util.h"
 
@@ -239,6 +245,104 @@ test_kill_writer (void)
   g_assert_cmpint (events, >, 0);
 }
 
+/* Two desktops on one plan: the second save misses the row_version, and
+ * the core says who changed it and when, and what differs field by field;
+ * the merged plan then saves against the new row_version. */
+static void
+test_conflict_who_and_when (void)
+{
+  g_autofree char *path = gk_test_tmp_path ("conflict.db");
+  g_autoptr(GkDatabase) desk_a = NULL;
+  g_autoptr(GkDatabase) desk_b = NULL;
+  g_autoptr(GkNotice) base = NULL;
+  g_autoptr(GkNotice) theirs = NULL;
+  g_autoptr(GkAuditEntry) last = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) audiences = NULL;
+  g_autoptr(GArray) methods = NULL;
+  gint64 id = 0, member;
+  GkNoticePlan plan = { 0 };
+  GkMergeOutcome outcomes[3];
+  const char *merged[3];
+
+  gk_test_make_branches (path, 1);
+  desk_a = gk_database_open (path, &error);
+  g_assert_no_error (error);
+  desk_b = gk_database_open (path, &error);
+  g_assert_no_error (error);
+
+  /* Desktop A: member 0 writes and submits a plan, then opens it again. */
+  g_assert_cmpstr (gk_test_branch_step (desk_a, 0, &id, &error), ==, "draft");
+  g_assert_cmpstr (gk_test_branch_step (desk_a, 0, &id, &error), ==, "submitted");
+  base = gk_notices_get (desk_a, id, &error);
+  g_assert_no_error (error);
+  member = gk_notice_get_proposer_id (base);
+
+  /* Desktop B: the secretary reviews it meanwhile. */
+  g_assert_cmpstr (gk_test_branch_step (desk_b, 0, &id, &error), ==, "reviewed");
+
+  /* A saves a new title against the row_version it read: refused. */
+  audiences = gk_choices_notice_audiences (desk_a, id);
+  methods = gk_choices_notice_methods (desk_a, id);
+  plan = (GkNoticePlan) {
+    .organization_id = gk_notice_get_organization_id (base),
+    .title = "支部党员发展情况（修订）",
+    .body = gk_notice_get_body (base),
+    .audience_ids = audiences,
+    .planned_date = gk_notice_get_planned_date (base),
+    .method_ids = methods,
+  };
+  g_assert_false (gk_workflow_edit (desk_a, member, id, gk_notice_get_row_version (base), &plan, NULL, &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* Who and when: the secretary, just now. */
+  last = gk_audit_query_last (desk_a, "notice", id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (last);
+  g_assert_cmpstr (last->person, ==, "secretary 0");
+  g_assert_cmpstr (last->action, ==, "review");
+  at = g_date_time_new_from_iso8601 (last->at, NULL);
+  g_assert_nonnull (at);
+  g_assert_null (gk_audit_query_last (desk_a, "notice", id + 1000, &error));
+  g_assert_no_error (error);
+
+  /* What differs: only A changed the title, nobody the date; B's review
+   * changed no field of the plan, so nothing is for A to choose. */
+  theirs = gk_notices_get (desk_a, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_notice_get_row_version (theirs), >, gk_notice_get_row_version (base));
+  {
+    const GkMergeField fields[] = {
+      { "title", gk_notice_get_title (base), plan.title, gk_notice_get_title (theirs) },
+      { "date", gk_notice_get_planned_date (base), plan.planned_date, gk_notice_get_planned_date (theirs) },
+      { "state", gk_notice_get_state (base), gk_notice_get_state (base), gk_notice_get_state (theirs) },
+    };
+
+    g_assert_cmpuint (gk_merge_fields (fields, G_N_ELEMENTS (fields), outcomes, merged), ==, 0);
+    g_assert_cmpint (outcomes[0], ==, GK_MERGE_MINE);
+    g_assert_cmpint (outcomes[1], ==, GK_MERGE_SAME);
+    g_assert_cmpint (outcomes[2], ==, GK_MERGE_THEIRS);
+    plan.title = merged[0];
+  }
+
+  /* Saved against the new row_version: accepted, and as the plan changed
+   * after review, back to draft. */
+  g_assert_true (gk_workflow_edit (desk_a, member, id, gk_notice_get_row_version (theirs), &plan, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&theirs);
+  theirs = gk_notices_get (desk_b, id, &error);
+  g_assert_cmpstr (gk_notice_get_title (theirs), ==, "支部党员发展情况（修订）");
+  g_assert_cmpstr (gk_notice_get_state (theirs), ==, "draft");
+  g_clear_pointer (&last, gk_audit_entry_free);
+  last = gk_audit_query_last (desk_b, "notice", id, &error);
+  g_assert_cmpstr (last->person, ==, "member 0");
+  g_assert_cmpstr (last->action, ==, "void");
+  g_assert_true (gk_audit_verify (desk_b, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +356,7 @@ main (int   argc,
 
   g_test_add_func ("/shared/parallel-writers", test_parallel_writers);
   g_test_add_func ("/shared/kill-writer", test_kill_writer);
+  g_test_add_func ("/shared/conflict/who-and-when", test_conflict_who_and_when);
 
   return g_test_run ();
 }

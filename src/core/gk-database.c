@@ -29,6 +29,13 @@ struct _GkDatabase
   int        busy_timeout;
   char      *read_only_reason;
   GkFilesystemKind filesystem;
+
+  /* The wait for another connection's lock (busy_handler()): when it
+   * began, how long the last one lasted, who is told. */
+  gint64     busy_since;
+  guint      busy_waited_ms;
+  GkBusyFunc busy_func;
+  gpointer   busy_data;
 };
 
 G_DEFINE_FINAL_TYPE (GkDatabase, gk_database, G_TYPE_OBJECT)
@@ -72,9 +79,13 @@ gk_database_set_error (GkDatabase  *self,
   else if (code == SQLITE_NOTADB)
     kind = GK_CORE_ERROR_NOT_SQLITE;
 
-  if (kind == GK_CORE_ERROR_BUSY)
+  if (kind == GK_CORE_ERROR_BUSY && self->busy_waited_ms >= 1000)
     g_set_error (error, GK_CORE_ERROR, kind,
-                 _("%s: the database is in use by another program or desktop; try again in a moment"),
+                 _("%s: another desktop or program kept the database locked for %u s, longer than this computer waits; nothing was changed. Try again when it has finished."),
+                 context, (self->busy_waited_ms + 500) / 1000);
+  else if (kind == GK_CORE_ERROR_BUSY)
+    g_set_error (error, GK_CORE_ERROR, kind,
+                 _("%s: the database is in use by another program or desktop; nothing was changed. Try again in a moment."),
                  context);
   else if (code == SQLITE_READONLY)
     g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_OPEN,
@@ -88,6 +99,7 @@ gk_database_set_error (GkDatabase  *self,
                  context, sqlite3_errmsg (self->handle));
   else
     g_set_error (error, GK_CORE_ERROR, kind, "%s: %s", context, sqlite3_errmsg (self->handle));
+  self->busy_waited_ms = 0;
 }
 
 sqlite3_stmt *
@@ -309,6 +321,7 @@ leave_wal (GkDatabase  *self,
            GError     **error)
 {
   g_autofree char *mode = NULL;
+  int busy_timeout;
 
   if (self->read_only_reason != NULL)
     {
@@ -318,9 +331,10 @@ leave_wal (GkDatabase  *self,
       return FALSE;
     }
 
-  sqlite3_busy_timeout (self->handle, 0);
+  busy_timeout = self->busy_timeout;
+  self->busy_timeout = 0;
   mode = query_text (self, "PRAGMA journal_mode = DELETE", _("Cannot set the journal mode"), NULL);
-  sqlite3_busy_timeout (self->handle, self->busy_timeout);
+  self->busy_timeout = busy_timeout;
 
   if (mode == NULL || g_ascii_strcasecmp (mode, "delete") != 0)
     {
@@ -431,6 +445,32 @@ migrate (GkDatabase  *self,
   return gk_database_write (self, run_migrations, NULL, error);
 }
 
+/* SQLite's own busy_timeout handler, with a callback: it sleeps a
+ * little longer each time, up to 50 ms so that giving up is quick, until
+ * the timeout. */
+static int
+busy_handler (void *user_data,
+              int   count)
+{
+  static const guint delays_ms[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50 };
+  GkDatabase *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+  guint delay;
+
+  if (count == 0)
+    self->busy_since = now;
+  self->busy_waited_ms = (guint) ((now - self->busy_since) / 1000);
+
+  if (self->busy_waited_ms >= (guint) self->busy_timeout)
+    return 0;
+  if (self->busy_func != NULL && !self->busy_func (self, self->busy_waited_ms, self->busy_data))
+    return 0;
+
+  delay = delays_ms[MIN ((guint) count, G_N_ELEMENTS (delays_ms) - 1)];
+  g_usleep (MIN (delay, (guint) self->busy_timeout - self->busy_waited_ms) * 1000);
+  return 1;
+}
+
 static int
 default_busy_timeout (void)
 {
@@ -465,18 +505,21 @@ gk_database_open_with_vfs (const char  *path,
   return gk_database_open_full (path, vfs, GK_DATABASE_OPEN_DEFAULT, error);
 }
 
-GkDatabase *
-gk_database_open_full (const char           *path,
-                       const char           *vfs,
-                       GkDatabaseOpenFlags   flags,
-                       GError              **error)
+/* BUSY_TIMEOUT < 0: the default. BUSY_FUNC is in place before the first
+ * statement, which may already wait for another desktop's lock. */
+static GkDatabase *
+open_connection (const char           *path,
+                 const char           *vfs,
+                 GkDatabaseOpenFlags   flags,
+                 int                   busy_timeout,
+                 GkBusyFunc            busy_func,
+                 gpointer              busy_data,
+                 GError              **error)
 {
   g_autoptr(GkDatabase) self = NULL;
   gboolean is_new = FALSE;
   int open_flags = SQLITE_OPEN_NOMUTEX;
   int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   if (!check_header (path, &is_new, error))
     return NULL;
@@ -485,7 +528,9 @@ gk_database_open_full (const char           *path,
   self->path = g_strdup (path);
   self->vfs = g_strdup (vfs);
   self->flags = flags;
-  self->busy_timeout = default_busy_timeout ();
+  self->busy_timeout = busy_timeout >= 0 ? busy_timeout : default_busy_timeout ();
+  self->busy_func = busy_func;
+  self->busy_data = busy_data;
   self->filesystem = gk_filesystem_kind_of (path);
 
   if (flags & GK_DATABASE_OPEN_READ_ONLY)
@@ -510,7 +555,7 @@ gk_database_open_full (const char           *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, self->busy_timeout);
+  sqlite3_busy_handler (self->handle, busy_handler, self);
 
   /* SQLite falls back to read-only by itself when the file cannot be
    * opened for writing (a read-only mount, for one). */
@@ -526,6 +571,17 @@ gk_database_open_full (const char           *path,
 }
 
 GkDatabase *
+gk_database_open_full (const char           *path,
+                       const char           *vfs,
+                       GkDatabaseOpenFlags   flags,
+                       GError              **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_connection (path, vfs, flags, -1, NULL, NULL, error);
+}
+
+GkDatabase *
 gk_database_reopen (GkDatabase  *self,
                     GError     **error)
 {
@@ -533,10 +589,9 @@ gk_database_reopen (GkDatabase  *self,
 
   g_return_val_if_fail (GK_IS_DATABASE (self), NULL);
 
-  other = gk_database_open_full (self->path, self->vfs, self->flags, error);
+  other = open_connection (self->path, self->vfs, self->flags, self->busy_timeout, NULL, NULL, error);
   if (other == NULL)
     return NULL;
-  gk_database_set_busy_timeout (other, self->busy_timeout);
   other->actor = self->actor;
   if (self->clock != NULL)
     other->clock = g_date_time_ref (self->clock);
@@ -699,7 +754,27 @@ gk_database_set_busy_timeout (GkDatabase *self,
   g_return_if_fail (milliseconds >= 0);
 
   self->busy_timeout = milliseconds;
-  sqlite3_busy_timeout (self->handle, milliseconds);
+}
+
+/**
+ * gk_database_set_busy_func:
+ * @func: (nullable): called on the connection's thread while a statement
+ *   waits for another connection's lock
+ *
+ * How a wait for another desktop can be shown and given up: @func is
+ * called every few milliseconds with the time waited so far; FALSE stops
+ * the wait, and the statement fails with GK_CORE_ERROR_BUSY as it does
+ * after the busy timeout.
+ */
+void
+gk_database_set_busy_func (GkDatabase *self,
+                           GkBusyFunc  func,
+                           gpointer    user_data)
+{
+  g_return_if_fail (GK_IS_DATABASE (self));
+
+  self->busy_func = func;
+  self->busy_data = user_data;
 }
 
 int
@@ -962,6 +1037,148 @@ gk_database_check_path_finish (GAsyncResult  *result,
                                GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* gk_database_run_async(): what the worker needs to open the same file
+ * as the caller's connection, copied on the caller's thread. */
+typedef struct
+{
+  char                *path;
+  char                *vfs;
+  GkDatabaseOpenFlags  flags;
+  int                  busy_timeout;
+  gint64               actor;
+  GDateTime           *clock;
+  GkDatabaseJobFunc    func;
+  gpointer             data;
+  GDestroyNotify       data_free;
+  GkBusyFunc           busy_func;
+  gpointer             busy_data;
+  GCancellable        *cancellable;
+} RunJob;
+
+static void
+run_job_free (RunJob *job)
+{
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job->path);
+  g_free (job->vfs);
+  g_clear_pointer (&job->clock, g_date_time_unref);
+  g_clear_object (&job->cancellable);
+  g_free (job);
+}
+
+static gboolean
+run_busy (GkDatabase *db,
+          guint       elapsed_ms,
+          gpointer    user_data)
+{
+  RunJob *job = user_data;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    return FALSE;
+  return job->busy_func == NULL || job->busy_func (db, elapsed_ms, job->busy_data);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RunJob *job = task_data;
+  g_autoptr(GkDatabase) db = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  db = open_connection (job->path, job->vfs, job->flags, job->busy_timeout, run_busy, job, &error);
+  if (db != NULL)
+    {
+      db->actor = job->actor;
+      if (job->clock != NULL)
+        db->clock = g_date_time_ref (job->clock);
+    }
+  ok = db != NULL && job->func (db, job->data, &error);
+
+  /* Given up on a lock because the user cancelled: said so, not as busy.
+   * Cancelled later, the work was done or failed by itself. */
+  if (!ok && g_error_matches (error, GK_CORE_ERROR, GK_CORE_ERROR_BUSY) &&
+      g_cancellable_is_cancelled (job->cancellable))
+    {
+      g_clear_error (&error);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("Stopped waiting for the other desktop; nothing was changed"));
+    }
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * gk_database_run_async:
+ * @func: the work, on a connection of its own: called in a worker thread
+ * @data: (transfer full): for @func, freed with @data_free
+ * @busy_func: (nullable): called in the worker while it waits for another
+ *   desktop's lock (see gk_database_set_busy_func())
+ * @cancellable: (nullable): stops a wait for a lock
+ *
+ * Writes (or anything else) that may wait for another desktop without
+ * blocking the caller: @func runs in a worker thread on a new connection
+ * to the same file, with the same flags, busy timeout, actor and clock.
+ * The caller's connection sees the result at its next read, like any
+ * other desktop's commit. Cancelling stops a wait for a lock (the result
+ * is then G_IO_ERROR_CANCELLED), never work already under way: what
+ * @func committed is reported as done.
+ */
+void
+gk_database_run_async (GkDatabase          *self,
+                       GkDatabaseJobFunc    func,
+                       gpointer             data,
+                       GDestroyNotify       data_free,
+                       GkBusyFunc           busy_func,
+                       gpointer             busy_data,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunJob *job;
+
+  g_return_if_fail (GK_IS_DATABASE (self));
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (RunJob, 1);
+  job->path = g_strdup (self->path);
+  job->vfs = g_strdup (self->vfs);
+  job->flags = self->flags;
+  job->busy_timeout = self->busy_timeout;
+  job->actor = self->actor;
+  job->clock = self->clock != NULL ? g_date_time_ref (self->clock) : NULL;
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->busy_func = busy_func;
+  job->busy_data = busy_data;
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gk_database_run_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) run_job_free);
+  /* A write that committed is reported as done even if Cancel came late. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+gk_database_run_finish (GkDatabase    *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* "GKAI": marks a file as ours in PRAGMA application_id. */
 #define GK_DATABASE_APPLICATION_ID 0x474B4149
-#define GK_DATABASE_SCHEMA_VERSION 2
+#define GK_DATABASE_SCHEMA_VERSION 3
 
 #define GK_TYPE_DATABASE (gk_database_get_type ())
 G_DECLARE_FINAL_TYPE (GkDatabase, gk_database, GK, DATABASE, GObject)
@@ -79,6 +79,42 @@ void          gk_database_set_error       (GkDatabase   *self,
 void          gk_database_set_busy_timeout (GkDatabase *self,
                                             int         milliseconds);
 int           gk_database_get_busy_timeout (GkDatabase *self);
+
+/* Called on the connection's thread, every few milliseconds, while a
+ * statement waits for another connection's lock: ELAPSED_MS is the time
+ * waited so far. FALSE stops waiting; the statement then fails with
+ * GK_CORE_ERROR_BUSY, as after the busy timeout. */
+typedef gboolean (*GkBusyFunc) (GkDatabase *db,
+                                guint       elapsed_ms,
+                                gpointer    user_data);
+
+void          gk_database_set_busy_func    (GkDatabase *self,
+                                            GkBusyFunc  func,
+                                            gpointer    user_data);
+
+/* Work that may wait for another desktop, off the caller's thread: FUNC
+ * runs in a worker on a connection of its own to the same file (same
+ * flags, busy timeout, actor, clock), and calls the core as any caller
+ * does (gk_workflow_act (db, …)). BUSY_FUNC (may be NULL) is called in the
+ * worker while it waits for a lock; CANCELLABLE stops such a wait, with
+ * G_IO_ERROR_CANCELLED, but never work under way: a commit is reported as
+ * done. The caller's connection sees the change at its next read. */
+typedef gboolean (*GkDatabaseJobFunc) (GkDatabase *db,
+                                       gpointer    data,
+                                       GError    **error);
+
+void          gk_database_run_async        (GkDatabase          *self,
+                                            GkDatabaseJobFunc    func,
+                                            gpointer             data,
+                                            GDestroyNotify       data_free,
+                                            GkBusyFunc           busy_func,
+                                            gpointer             busy_data,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean      gk_database_run_finish       (GkDatabase          *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 
 /* Read-only: writes fail with a clear message; the reason is a translated
  * sentence for a banner ("You may not change this file…"), NULL when the

@@ -53,9 +53,18 @@ GkFilesystemKind
 gk_filesystem_kind_of (const char *path)
 {
   g_autofree char *folder = NULL;
+  const char *forced = g_getenv ("GONGKAI_FILESYSTEM_MAGIC");
+  guint64 magic = 0;
   struct statfs info;
 
   g_return_val_if_fail (path != NULL, GK_FILESYSTEM_LOCAL);
+
+  /* Tests pretend to be on a share: GONGKAI_FILESYSTEM_MAGIC=0x6969 is NFS. */
+  if (forced != NULL &&
+      (g_str_has_prefix (forced, "0x")
+       ? g_ascii_string_to_unsigned (forced + 2, 16, 0, G_MAXUINT64, &magic, NULL)
+       : g_ascii_string_to_unsigned (forced, 10, 0, G_MAXUINT64, &magic, NULL)))
+    return gk_filesystem_kind_from_magic (magic);
 
   if (statfs (path, &info) == 0)
     return gk_filesystem_kind_from_magic ((guint64) (gulong) info.f_type);

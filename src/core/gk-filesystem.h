@@ -16,7 +16,9 @@ typedef enum
 } GkFilesystemKind;
 
 /* The kind of the filesystem PATH is on; PATH need not exist yet, then its
- * folder is asked. LOCAL when nothing can be found out. */
+ * folder is asked. LOCAL when nothing can be found out. The environment
+ * variable GONGKAI_FILESYSTEM_MAGIC (a statfs() f_type, decimal or 0x…)
+ * stands in for statfs(), so that tests can show what a share looks like. */
 GkFilesystemKind gk_filesystem_kind_of        (const char       *path);
 /* The same from a statfs() f_type, for tests and for callers that have it. */
 GkFilesystemKind gk_filesystem_kind_from_magic (guint64          magic);

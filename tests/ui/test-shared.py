@@ -5,7 +5,19 @@
 # selected in the 审批 tab. Instance A reviews it through the accessibility
 # tree; instance B, which was told nothing, must show the new state within
 # 3 s (its poll of PRAGMA data_version). Then "another desktop" (gongkai-cli)
-# returns a second plan and both instances drop it within 3 s. Prints TAP.
+# returns a second plan and both instances drop it within 3 s.
+#
+# Then, in English (the names are msgids), one instance at a time:
+# - another program holds the write lock (Python's sqlite3, BEGIN
+#   IMMEDIATE) while a step is taken: the window shows that it waits, and
+#   the step goes through once the lock is released;
+# - the lock is held past the busy timeout: the window says the database is
+#   busy and Retry takes the step;
+# - a chmod 444 copy (opened with --read-only too when running as root,
+#   whom file permissions do not bind) on a pretended NFS share
+#   (GONGKAI_FILESYSTEM_MAGIC): the share is explained, and the catalog's
+#   and the inbox's editing controls are insensitive, saying why; the file
+#   is not changed. Prints TAP.
 #
 # Instance B runs on a D-Bus session of its own (else GApplication would
 # hand its command line to instance A) but on the same accessibility bus,
@@ -14,34 +26,28 @@
 # Run by run-smoke.sh inside xvfb-run and dbus-run-session, with an
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
 
+import atexit
+import hashlib
 import importlib.util
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
-import gi
-gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi  # noqa: E402,F401
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gkatspi import check, results  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location(
     'ui_inbox', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'test-inbox.py'))
 ui = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(ui)
+# test-inbox.py put its folder on the path.
+from gkatspi import activate, find_button, press, role_of, sensitive, set_text  # noqa: E402
 
-results = []
 REFRESH_LIMIT = 3.0
-
-
-def check(ok, name, diagnostic=''):
-    results.append(bool(ok))
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}", flush=True)
-    if not ok and diagnostic:
-        for line in str(diagnostic).splitlines():
-            print(f'# {line}', flush=True)
-    return ok
 
 
 def a11y_bus_address():
@@ -81,6 +87,229 @@ def timed(predicate, timeout, start=None):
         time.sleep(0.1)
 
 
+PARTY_OFFICE = '孙丽娟'
+WAITING = 'Waiting for another computer to finish writing…'
+
+
+def start(gui, args, tmp, name, **extra):
+    """One more instance, in English, its data and settings under TMP/NAME.
+    Drawn with cairo: the spinner of a waiting write redraws the window on
+    every frame, and software GL on the virtual screen would then keep the
+    main loop (and the accessibility calls) waiting for each frame."""
+    env = ui.app_env(os.path.join(tmp, name), 'C.UTF-8', GSK_RENDERER='cairo', **extra)
+    log = open(os.path.join(tmp, f'gui-{name}.log'), 'w+')
+    proc = subprocess.Popen([gui] + args, env=env, stdout=log, stderr=log)
+    return proc, log
+
+
+def new_draft(cli, db, title):
+    """A draft of party office's, by gongkai-cli; its id."""
+    body = db + '.body.txt'
+    with open(body, 'w') as f:
+        f.write('根据工作安排，现将有关情况公开如下。\n')
+    out = subprocess.run([cli, 'notice', 'new', db, '--as', PARTY_OFFICE, '--org', '党委办公室',
+                          '--title', title, '--body-file', body, '--audience', '全体党员',
+                          '--date', '2027-03-01', '--method', '文件'], capture_output=True, text=True)
+    return int(out.stdout.strip()) if out.returncode == 0 else None
+
+
+def hold_lock(db):
+    """Another program in the middle of a write: the RESERVED lock."""
+    lock = sqlite3.connect(db, isolation_level=None, timeout=10)
+    lock.execute('BEGIN IMMEDIATE')
+    return lock
+
+
+def show_plan(app, title):
+    """Selects TITLE in the 审批 tab; its Submit for review button."""
+    tab = ui.wait_for(lambda: ui.find_shown(app, 'Approvals', 'page tab'))
+    if tab is None:
+        return None
+    ui.click(tab)
+    search = ui.wait_for(lambda: ui.find_shown(app, 'Search plans'))
+    if search is None:
+        return None
+    set_text(search, title)
+    for _attempt in range(3):
+        row = ui.wait_for(lambda: ui.listed(app, 'Plans', title), 10)
+        if row is None:
+            return None
+        ui.click(row)
+        button = ui.wait_for(lambda: find_button(app, 'Submit for review'), 5)
+        if button is not None:
+            return button
+    return None
+
+
+def busy_phase(gui, cli, tmp, db):
+    """A step while another program holds the lock: progress, then done."""
+    title = '2027年春季学期党委中心组学习计划'
+    notice_id = new_draft(cli, db, title)
+    if not check(notice_id is not None, 'gongkai-cli writes a draft for party office'):
+        return
+    proc, log = start(gui, ['--database', db], tmp, 'busy', GONGKAI_PERSON=PARTY_OFFICE,
+                      GONGKAI_BUSY_TIMEOUT='60000')
+    lock = None
+    try:
+        app = ui.wait_for(lambda: ui.find_app(proc.pid), 25)
+        submit = show_plan(app, title) if app is not None else None
+        if not check(submit is not None, 'the draft shows with its Submit for review button'):
+            return
+        lock = hold_lock(db)
+        pressed = time.monotonic()
+        activate(submit)
+        waiting = ui.wait_for(lambda: ui.find_shown(app, WAITING, 'label'), 30)
+        check(waiting is not None, f'while another program holds the lock the window says “{WAITING}”',
+              ui.shown_names(app)[-40:])
+        if waiting is not None:
+            print(f'# shown {time.monotonic() - pressed:.1f} s after the click')
+        check(find_button(app, 'Cancel') is not None, 'the wait can be cancelled')
+        check(ui.notice_fields(cli, db, notice_id).get('state') == 'draft',
+              'nothing is written while the lock is held')
+        lock.execute('ROLLBACK')
+        lock.close()
+        lock = None
+        check(ui.wait_for(lambda: ui.notice_fields(cli, db, notice_id).get('state') == 'submitted', 15),
+              'once the lock is released the step is written')
+        check(ui.wait_for(lambda: ui.find_shown(app, WAITING, 'label') is None, 10),
+              'and the waiting notice goes away')
+        check(proc.poll() is None, 'the instance is still running')
+    finally:
+        if lock is not None:
+            lock.close()
+        finish(proc, log)
+
+
+def retry_phase(gui, cli, tmp, db):
+    """The lock held past the busy timeout: a clear message and Retry."""
+    title = '2027年春季学期党委理论学习中心组专题安排'
+    notice_id = new_draft(cli, db, title)
+    if not check(notice_id is not None, 'gongkai-cli writes a second draft'):
+        return
+    proc, log = start(gui, ['--database', db], tmp, 'retry', GONGKAI_PERSON=PARTY_OFFICE,
+                      GONGKAI_BUSY_TIMEOUT='1500')
+    lock = None
+    try:
+        app = ui.wait_for(lambda: ui.find_app(proc.pid), 25)
+        submit = show_plan(app, title) if app is not None else None
+        if not check(submit is not None, 'the second draft shows with Submit for review'):
+            return
+        lock = hold_lock(db)
+        activate(submit)
+        busy = ui.wait_for(lambda: ui.find_shown(app, 'The Database Is Busy', 'label'), 20)
+        check(busy is not None, 'past the busy timeout the window says the database is busy')
+        message = ui.wait_for(lambda: ui.find_shown(app, 'Cannot start a change: another desktop', 'label',
+                                                    prefix=True), 5)
+        check(message is not None and 'nothing was changed' in ui.name_of(message),
+              'and that nothing was changed', message and ui.name_of(message))
+        retry = find_button(app, 'Retry')
+        if not check(retry is not None, 'Retry is offered'):
+            return
+        lock.execute('ROLLBACK')
+        lock.close()
+        lock = None
+        activate(retry)
+        check(ui.wait_for(lambda: ui.notice_fields(cli, db, notice_id).get('state') == 'submitted', 15),
+              'Retry takes the step once the other program is done')
+        check(proc.poll() is None, 'the instance is still running')
+    finally:
+        if lock is not None:
+            lock.close()
+        finish(proc, log)
+
+
+def read_only_phase(gui, tmp, db):
+    """A read-only copy on a (pretended) network share."""
+    folder = os.path.join(tmp, 'read-only')
+    os.makedirs(folder)
+    copy = os.path.join(folder, 'read-only.db')
+    shutil.copy(db, copy)
+    os.chmod(copy, 0o444)
+    before = hashlib.sha256(open(copy, 'rb').read()).hexdigest()
+    args = ['--database', copy]
+    if os.geteuid() == 0:
+        print('# running as root, whom file permissions do not bind: --read-only as well')
+        args.append('--read-only')
+    proc, log = start(gui, args, tmp, 'read-only', GONGKAI_PERSON=PARTY_OFFICE,
+                      GONGKAI_FILESYSTEM_MAGIC='0x6969')
+    try:
+        app = ui.wait_for(lambda: ui.find_app(proc.pid), 25)
+        if not check(app is not None, 'the read-only instance shows up'):
+            return
+        share = ui.wait_for(lambda: ui.find_shown(app, 'This Database Is on a Network Share', 'label'))
+        check(share is not None, 'on an NFS share the window explains what that means')
+        body = ui.find_shown(app, 'This database is on a network share (NFS)', 'label', prefix=True)
+        check(body is not None, 'naming the filesystem (NFS)')
+        understood = find_button(app, 'Understood')
+        if understood is not None:
+            activate(understood)
+        banner = ui.wait_for(lambda: ui.find_shown(app, 'This database is open read-only', 'label', prefix=True))
+        check(banner is not None, 'the banner says the database is read-only')
+
+        search = ui.wait_for(lambda: ui.find_shown(app, 'Search the catalog'))
+        if search is not None:
+            set_text(search, '党费')
+        cell = ui.wait_for(lambda: catalog_cell(app, DUES_ITEM))
+        if check(cell is not None, 'an item can be selected in the catalog'):
+            ui.click(cell)
+        add = ui.wait_for(lambda: find_button(app, 'Add Item…'))
+        check(add is not None and not sensitive(add), 'the catalog’s Add Item… is insensitive')
+        check(add is not None and 'read-only' in (add.get_description() or ''),
+              'and its tooltip says why', add and add.get_description())
+        edit = find_button(app, 'Edit…')
+        check(edit is not None and not sensitive(edit), 'the catalog’s Edit… is insensitive')
+        more = find_button(app, 'More catalog actions')
+        if more is not None:
+            activate(more)
+        import_item = ui.wait_for(lambda: ui.find_shown(app, 'Import CSV…', prefix=True), 5)
+        check(import_item is not None and not sensitive(import_item), 'Import CSV… is insensitive',
+              import_item and role_of(import_item))
+        press('Escape')
+        new_plan = find_button(app, 'New Plan…')
+        check(new_plan is not None and not sensitive(new_plan), 'the catalog’s New Plan… is insensitive')
+
+        tab = ui.find_shown(app, 'Approvals', 'page tab')
+        if tab is not None:
+            ui.click(tab)
+        new = ui.wait_for(lambda: find_button(app, 'New Plan'))
+        check(new is not None and not sensitive(new), 'the inbox’s New Plan is insensitive')
+        check(new is not None and 'read-only' in (new.get_description() or ''),
+              'and its tooltip says why', new and new.get_description())
+        check(proc.poll() is None, 'the read-only instance is still running')
+    finally:
+        finish(proc, log)
+    after = hashlib.sha256(open(copy, 'rb').read()).hexdigest()
+    check(before == after, 'the read-only file was not changed')
+
+
+DUES_ITEM = '党费收缴、管理和使用情况'
+
+
+def catalog_cell(app, text):
+    """A cell of the catalog's table, whose subtree walks leave out."""
+    for node in ui.walk(app):
+        if role_of(node) == 'tree table' and ui.on_screen(node):
+            for i in range(node.get_child_count()):
+                for cell in ui.walk(node.get_child_at_index(i)):
+                    if ui.name_of(cell) == text and ui.on_screen(cell):
+                        return cell
+    return None
+
+
+LOGS = []
+
+
+def finish(proc, log):
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.seek(0)
+    LOGS.append(log.read())
+    log.close()
+
+
 def main():
     gui = os.environ.get('GONGKAI_GUI')
     cli = os.environ.get('GONGKAI_CLI')
@@ -93,6 +322,7 @@ def main():
         return 0
 
     tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
+    atexit.register(shutil.rmtree, tmp, True)
     db = os.path.join(tmp, 'shared.db')
     init = subprocess.run([cli, 'init', db, '--demo'], capture_output=True, text=True)
     if not check(init.returncode == 0, 'gongkai-cli init --demo creates the demo database', init.stderr):
@@ -222,18 +452,12 @@ def main():
 
         check(all(p.poll() is None for p in procs), 'both instances are still running')
     finally:
-        for proc in procs:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        output = ''
-        for log in logs:
-            log.seek(0)
-            output += log.read()
-            log.close()
-        shutil.rmtree(tmp, ignore_errors=True)
+        for proc, log in zip(procs, logs):
+            finish(proc, log)
+    busy_phase(gui, cli, tmp, db)
+    retry_phase(gui, cli, tmp, db)
+    read_only_phase(gui, tmp, db)
+    output = ''.join(LOGS)
     critical = [line for line in output.splitlines() if 'CRITICAL' in line or 'WARNING' in line]
     check(not critical, 'no criticals or warnings in the logs', '\n'.join(critical[:10]))
 

@@ -6,13 +6,16 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/gk-audit-query.h"
 #include "core/gk-cadence.h"
 #include "core/gk-catalog.h"
 #include "core/gk-catalog-edit.h"
 #include "core/gk-catalog-item.h"
 #include "core/gk-choices.h"
 #include "core/gk-core-error.h"
+#include "inbox/gk-conflict-dialog.h"
 #include "gk-catalog-item-dialog.h"
+#include "gk-write-job.h"
 
 /* The rules of gk-cadence.h; PARAM says what follows the colon. */
 typedef enum
@@ -52,6 +55,46 @@ typedef struct
   GtkWidget *check;  /* (unowned) */
 } Check;
 
+/* An item as read from the database: what a save changes and expects. */
+typedef struct
+{
+  GkCatalogItem *item;
+  GArray        *responsible;
+  GArray        *audiences;
+  gint64         row_version;
+} Snapshot;
+
+static void
+snapshot_clear (Snapshot *snapshot)
+{
+  g_clear_object (&snapshot->item);
+  g_clear_pointer (&snapshot->responsible, g_array_unref);
+  g_clear_pointer (&snapshot->audiences, g_array_unref);
+  snapshot->row_version = 0;
+}
+
+/* The item's fields as a conflict compares them (gk-merge.h): text, the
+ * lists as ids in display order. */
+typedef enum
+{
+  FIELD_CONTENT,
+  FIELD_CATEGORY,
+  FIELD_NUMBER,
+  FIELD_RESPONSIBLE,
+  FIELD_AUDIENCES,
+  FIELD_CADENCE,
+  N_FIELDS
+} ItemField;
+
+static const char * const field_labels[N_FIELDS] = {
+  N_("Content"),
+  N_("Category"),
+  N_("Number"),
+  N_("Responsible organizations"),
+  N_("Audiences"),
+  N_("Cadence"),
+};
+
 struct _GkCatalogItemDialog
 {
   AdwWindow       parent_instance;
@@ -61,11 +104,10 @@ struct _GkCatalogItemDialog
   gint64          catalog_id;
   gint64          item_id;
   /* What the item was when read: a save changes only what differs and
-   * expects this row version. */
-  GkCatalogItem  *item;
-  GArray         *item_responsible;
-  GArray         *item_audiences;
-  gint64          row_version;
+   * expects its row version; a conflict compares with it. */
+  Snapshot        base;
+  /* A save is being written (gk-write-job.h). */
+  gboolean        saving;
 
   char          **categories;
   GArray         *responsible;   /* Check */
@@ -74,6 +116,7 @@ struct _GkCatalogItemDialog
   gboolean        filling;
 
   AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
   AdwEntryRow    *content_row;
   AdwComboRow    *category_row;
   AdwEntryRow    *number_row;
@@ -397,7 +440,7 @@ gk_catalog_item_dialog_validate (GkCatalogItemDialog *self)
 
   gtk_label_set_text (self->problem_label, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.save", problem == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.save", problem == NULL && !self->saving);
 }
 
 static guint
@@ -410,33 +453,100 @@ category_index (GkCatalogItemDialog *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
-/* Fills the form from the item as it is in the database (not the reason:
- * a reload keeps it). */
 static gboolean
-gk_catalog_item_dialog_fill (GkCatalogItemDialog *self,
-                             GError             **error)
+snapshot_read (GkDatabase  *db,
+               gint64       item_id,
+               Snapshot    *snapshot,
+               GError     **error)
 {
-  g_autofree char *number = NULL;
-  g_auto(GStrv) rules = NULL;
-
-  g_clear_object (&self->item);
-  g_clear_pointer (&self->item_responsible, g_array_unref);
-  g_clear_pointer (&self->item_audiences, g_array_unref);
-
-  if ((self->item = gk_catalog_get_item (self->db, self->item_id, error)) == NULL ||
-      (self->item_responsible = gk_catalog_get_item_responsible (self->db, self->item_id, error)) == NULL ||
-      (self->row_version = gk_catalog_get_item_row_version (self->db, self->item_id, error)) <= 0)
+  snapshot_clear (snapshot);
+  if ((snapshot->item = gk_catalog_get_item (db, item_id, error)) == NULL ||
+      (snapshot->responsible = gk_catalog_get_item_responsible (db, item_id, error)) == NULL ||
+      (snapshot->row_version = gk_catalog_get_item_row_version (db, item_id, error)) <= 0)
     return FALSE;
-  self->item_audiences = gk_choices_item_audiences (self->db, self->item_id);
+  snapshot->audiences = gk_choices_item_audiences (db, item_id);
+  return TRUE;
+}
+
+/* "3,12,40", in order. */
+static char *
+ids_value (GArray *ids)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GArray *
+ids_from_value (const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (value != NULL ? value : "", ",", -1);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+values_clear (char **values)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_clear_pointer (&values[i], g_free);
+}
+
+static void
+values_of_snapshot (const Snapshot  *snapshot,
+                    char           **values)
+{
+  values[FIELD_CONTENT] = g_strdup (gk_catalog_item_get_content (snapshot->item));
+  values[FIELD_CATEGORY] = g_strdup (gk_catalog_item_get_category (snapshot->item));
+  values[FIELD_NUMBER] = g_strdup_printf ("%u", gk_catalog_item_get_number (snapshot->item));
+  values[FIELD_RESPONSIBLE] = ids_value (snapshot->responsible);
+  values[FIELD_AUDIENCES] = ids_value (snapshot->audiences);
+  values[FIELD_CADENCE] = g_strdup (gk_catalog_item_get_cadence (snapshot->item));
+}
+
+/* The fields as typed; the lists in the order the item had them. */
+static void
+values_of_form (GkCatalogItemDialog  *self,
+                char                **values)
+{
+  g_autoptr(GArray) responsible = ordered_ids (self->responsible, self->base.responsible);
+  g_autoptr(GArray) audiences = ordered_ids (self->audiences, self->base.audiences);
+
+  values[FIELD_CONTENT] = get_trimmed (self->content_row);
+  values[FIELD_CATEGORY] = g_strdup (get_category (self));
+  values[FIELD_NUMBER] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_row)));
+  values[FIELD_RESPONSIBLE] = ids_value (responsible);
+  values[FIELD_AUDIENCES] = ids_value (audiences);
+  values[FIELD_CADENCE] = get_cadence (self);
+}
+
+/* Fills the form (not the reason: a reload or a merge keeps it). */
+static void
+gk_catalog_item_dialog_apply (GkCatalogItemDialog *self,
+                              const char * const  *values)
+{
+  g_autoptr(GArray) responsible = ids_from_value (values[FIELD_RESPONSIBLE]);
+  g_autoptr(GArray) audiences = ids_from_value (values[FIELD_AUDIENCES]);
+  g_auto(GStrv) rules = g_strsplit (values[FIELD_CADENCE] != NULL ? values[FIELD_CADENCE] : "", ";", -1);
 
   self->filling = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->content_row), gk_catalog_item_get_content (self->item));
-  adw_combo_row_set_selected (self->category_row,
-                              category_index (self, gk_catalog_item_get_category (self->item)));
-  number = g_strdup_printf ("%u", gk_catalog_item_get_number (self->item));
-  gtk_editable_set_text (GTK_EDITABLE (self->number_row), number);
-  set_checked_ids (self->responsible, self->item_responsible);
-  set_checked_ids (self->audiences, self->item_audiences);
+  gtk_editable_set_text (GTK_EDITABLE (self->content_row), values[FIELD_CONTENT]);
+  adw_combo_row_set_selected (self->category_row, values[FIELD_CATEGORY] != NULL
+                                                  ? category_index (self, values[FIELD_CATEGORY])
+                                                  : GTK_INVALID_LIST_POSITION);
+  gtk_editable_set_text (GTK_EDITABLE (self->number_row), values[FIELD_NUMBER]);
+  set_checked_ids (self->responsible, responsible);
+  set_checked_ids (self->audiences, audiences);
 
   while (self->rules->len > 0)
     {
@@ -445,13 +555,27 @@ gk_catalog_item_dialog_fill (GkCatalogItemDialog *self,
       gtk_list_box_remove (self->rules_box, rule->row);
       g_ptr_array_remove_index (self->rules, 0);
     }
-  rules = g_strsplit (gk_catalog_item_get_cadence (self->item), ";", -1);
   for (guint i = 0; rules[i] != NULL; i++)
     if (*g_strstrip (rules[i]) != '\0')
       add_rule (self, rules[i]);
   self->filling = FALSE;
 
   gk_catalog_item_dialog_validate (self);
+}
+
+/* Reads the item as it is in the database now, as the base of the next
+ * save, and fills the form with it. */
+static gboolean
+gk_catalog_item_dialog_fill (GkCatalogItemDialog *self,
+                             GError             **error)
+{
+  char *values[N_FIELDS] = { NULL };
+
+  if (!snapshot_read (self->db, self->item_id, &self->base, error))
+    return FALSE;
+  values_of_snapshot (&self->base, values);
+  gk_catalog_item_dialog_apply (self, (const char * const *) values);
+  values_clear (values);
   return TRUE;
 }
 
@@ -484,67 +608,234 @@ gk_catalog_item_dialog_fill_new (GkCatalogItemDialog *self)
 
 static void gk_catalog_item_dialog_save (GkCatalogItemDialog *self);
 
-static void
-on_conflict_response (AdwMessageDialog    *dialog,
-                      const char          *response,
-                      GkCatalogItemDialog *self)
+static char *
+check_names (GArray     *checks,
+             const char *value)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = ids_from_value (value);
+  g_autoptr(GString) names = g_string_new (NULL);
 
-  if (g_str_equal (response, "reload"))
+  for (guint k = 0; k < ids->len; k++)
+    for (guint i = 0; i < checks->len; i++)
+      {
+        Check *check = &g_array_index (checks, Check, i);
+
+        if (check->id == g_array_index (ids, gint64, k))
+          g_string_append_printf (names, "%s%s", names->len > 0 ? "、" : "",
+                                  gtk_check_button_get_label (GTK_CHECK_BUTTON (check->check)));
+      }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A value as the form shows it. */
+static char *
+value_text (GkCatalogItemDialog *self,
+            ItemField            field,
+            const char          *value)
+{
+  switch (field)
     {
-      if (!gk_catalog_item_dialog_fill (self, &error))
-        show_error (self, _("Could Not Read the Item"), error->message);
-    }
-  else if (g_str_equal (response, "overwrite"))
-    {
-      /* The user has seen the other change and keeps theirs. */
-      self->row_version = gk_catalog_get_item_row_version (self->db, self->item_id, &error);
-      if (self->row_version <= 0)
-        show_error (self, _("Could Not Read the Item"), error->message);
-      else
-        gk_catalog_item_dialog_save (self);
+    case FIELD_RESPONSIBLE:
+      return check_names (self->responsible, value);
+    case FIELD_AUDIENCES:
+      return check_names (self->audiences, value);
+    case FIELD_CADENCE:
+      return gk_cadence_describe (value);
+    case FIELD_CONTENT:
+    case FIELD_CATEGORY:
+    case FIELD_NUMBER:
+    case N_FIELDS:
+    default:
+      return g_strdup (value);
     }
 }
 
-static void
-show_conflict (GkCatalogItemDialog *self,
-               const GError        *error)
+/* What a conflict dialog needs back: the three sides and their outcomes. */
+typedef struct
 {
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  GkCatalogItemDialog *self;
+  Snapshot             theirs;
+  char                *base[N_FIELDS];
+  char                *mine[N_FIELDS];
+  char                *theirs_values[N_FIELDS];
+  GkMergeField         fields[N_FIELDS];
+  GkMergeOutcome       outcomes[N_FIELDS];
+} ItemConflict;
 
-  body = g_strdup_printf ("%s\n\n%s", error->message,
-                          _("What you typed is kept. Save yours over the other change, or discard yours and see the item as it is now."));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Item"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "reload", _("_Reload"),
-                                    "overwrite", _("_Save Mine"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
+static void
+item_conflict_free (ItemConflict *conflict)
+{
+  g_clear_object (&conflict->self);
+  snapshot_clear (&conflict->theirs);
+  values_clear (conflict->base);
+  values_clear (conflict->mine);
+  values_clear (conflict->theirs_values);
+  g_free (conflict);
+}
+
+static void
+on_conflict_response (GkConflictDialog *dialog,
+                      const char       *response,
+                      ItemConflict     *conflict)
+{
+  GkCatalogItemDialog *self = conflict->self;
+  const char *merged[N_FIELDS];
+  gboolean take_theirs[N_FIELDS];
+  gboolean mine_left;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  /* Theirs is now the item a save changes and expects. */
+  snapshot_clear (&self->base);
+  self->base = conflict->theirs;
+  conflict->theirs = (Snapshot) { 0 };
+
+  if (g_str_equal (response, "reload"))
+    {
+      gk_catalog_item_dialog_apply (self, (const char * const *) conflict->theirs_values);
+      return;
+    }
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    take_theirs[i] = gk_conflict_dialog_takes_theirs (dialog, i);
+  mine_left = gk_merge_resolve (conflict->fields, N_FIELDS, conflict->outcomes, take_theirs, merged);
+  gk_catalog_item_dialog_apply (self, merged);
+
+  /* Theirs in every field: there is nothing left to save. */
+  if (!mine_left)
+    {
+      g_signal_emit (self, signals[SAVED], 0, self->item_id);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  gk_catalog_item_dialog_save (self);
+}
+
+/* Another desktop changed the item first: who and when, and field by
+ * field what each side changed. The form keeps what was typed until the
+ * user answers. */
+static void
+show_conflict (GkCatalogItemDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkAuditEntry) last = NULL;
+  GkConflictDialog *dialog;
+  ItemConflict *conflict;
+
+  conflict = g_new0 (ItemConflict, 1);
+  conflict->self = g_object_ref (self);
+  if (!snapshot_read (self->db, self->item_id, &conflict->theirs, &error))
+    {
+      show_error (self, _("Could Not Read the Item"), error->message);
+      item_conflict_free (conflict);
+      return;
+    }
+  last = gk_audit_query_last (self->db, "catalog-item", self->item_id, NULL);
+
+  values_of_snapshot (&self->base, conflict->base);
+  values_of_form (self, conflict->mine);
+  values_of_snapshot (&conflict->theirs, conflict->theirs_values);
+  for (guint i = 0; i < N_FIELDS; i++)
+    conflict->fields[i] = (GkMergeField) {
+      field_labels[i], conflict->base[i], conflict->mine[i], conflict->theirs_values[i],
+    };
+  gk_merge_fields (conflict->fields, N_FIELDS, conflict->outcomes, NULL);
+
+  dialog = gk_conflict_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Item"), last);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      g_autofree char *mine = value_text (self, i, conflict->mine[i]);
+      g_autofree char *theirs = value_text (self, i, conflict->theirs_values[i]);
+
+      gk_conflict_dialog_add_field (dialog, _(field_labels[i]), conflict->outcomes[i], mine, theirs);
+    }
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response),
+                         conflict, (GClosureNotify) (void (*) (void)) item_conflict_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A save, written by a worker on a connection of its own. */
+typedef struct
+{
+  gint64           person_id;
+  gint64           catalog_id;
+  gint64           item_id;      /* 0: a new item */
+  gint64           row_version;
+  GkCatalogChange  change;
+  char            *content;
+  char            *cadence;
+  char            *reason;
+  GArray          *responsible;
+  GArray          *audiences;
+  gint64           saved_id;
+} ItemSave;
+
+static void
+item_save_free (ItemSave *save)
+{
+  g_free (save->content);
+  g_free (save->cadence);
+  g_free (save->reason);
+  g_clear_pointer (&save->responsible, g_array_unref);
+  g_clear_pointer (&save->audiences, g_array_unref);
+  g_free (save);
+}
+
+static gboolean
+item_save_write (GkDatabase  *db,
+                 gpointer     data,
+                 GError     **error)
+{
+  ItemSave *save = data;
+
+  if (save->item_id == 0)
+    {
+      save->saved_id = gk_catalog_edit_add_item (db, save->person_id, save->catalog_id, &save->change,
+                                                 save->reason, error);
+      return save->saved_id > 0;
+    }
+  save->saved_id = save->item_id;
+  return gk_catalog_edit_item (db, save->person_id, save->item_id, save->row_version,
+                               &save->change, save->reason, error);
+}
+
+static void
+on_item_saved (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GkCatalogItemDialog *self = user_data;
+  ItemSave *save = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+  gk_catalog_item_dialog_validate (self);
+
+  if (!gk_write_job_finish (result, &error))
+    {
+      if (g_error_matches (error, GK_CORE_ERROR, GK_CORE_ERROR_CONFLICT))
+        show_conflict (self);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Save the Item"), error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, save->saved_id);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
 gk_catalog_item_dialog_save (GkCatalogItemDialog *self)
 {
-  g_autofree char *content = get_trimmed (self->content_row);
-  g_autofree char *reason = get_trimmed (self->reason_row);
-  g_autofree char *cadence = get_cadence (self);
   g_autofree char *problem = gk_catalog_item_dialog_problem (self);
-  g_autoptr(GArray) responsible = ordered_ids (self->responsible, self->item_responsible);
-  g_autoptr(GArray) audiences = ordered_ids (self->audiences, self->item_audiences);
   g_autoptr(GError) error = NULL;
-  GkCatalogChange change = { 0 };
-  gint64 category_id, saved_id = self->item_id;
-  gboolean ok;
+  GkCatalogItem *item = self->base.item;
+  GkCatalogChange *change;
+  gint64 category_id;
+  ItemSave *save;
 
-  if (problem != NULL)
+  if (problem != NULL || self->saving)
     return;
 
   category_id = gk_catalog_find_category (self->db, self->catalog_id, get_category (self), &error);
@@ -554,45 +845,36 @@ gk_catalog_item_dialog_save (GkCatalogItemDialog *self)
       return;
     }
 
-  if (self->item == NULL)
-    {
-      change = (GkCatalogChange) {
-        .number = get_number (self), .category_id = category_id, .content = content,
-        .responsible = responsible, .audiences = audiences, .cadence = cadence,
-      };
-      saved_id = gk_catalog_edit_add_item (self->db, self->person_id, self->catalog_id, &change,
-                                           reason, &error);
-      ok = saved_id > 0;
-    }
-  else
-    {
-      if (get_number (self) != gk_catalog_item_get_number (self->item))
-        change.number = get_number (self);
-      if (g_strcmp0 (get_category (self), gk_catalog_item_get_category (self->item)) != 0)
-        change.category_id = category_id;
-      if (g_strcmp0 (content, gk_catalog_item_get_content (self->item)) != 0)
-        change.content = content;
-      if (!same_ids (responsible, self->item_responsible))
-        change.responsible = responsible;
-      if (!same_ids (audiences, self->item_audiences))
-        change.audiences = audiences;
-      if (g_strcmp0 (cadence, gk_catalog_item_get_cadence (self->item)) != 0)
-        change.cadence = cadence;
-      ok = gk_catalog_edit_item (self->db, self->person_id, self->item_id, self->row_version,
-                                 &change, reason, &error);
-    }
+  save = g_new0 (ItemSave, 1);
+  save->person_id = self->person_id;
+  save->catalog_id = self->catalog_id;
+  save->item_id = item != NULL ? self->item_id : 0;
+  save->row_version = self->base.row_version;
+  save->content = get_trimmed (self->content_row);
+  save->cadence = get_cadence (self);
+  save->reason = get_trimmed (self->reason_row);
+  save->responsible = ordered_ids (self->responsible, self->base.responsible);
+  save->audiences = ordered_ids (self->audiences, self->base.audiences);
 
-  if (!ok)
-    {
-      if (g_error_matches (error, GK_CORE_ERROR, GK_CORE_ERROR_CONFLICT))
-        show_conflict (self, error);
-      else
-        show_error (self, _("Could Not Save the Item"), error->message);
-      return;
-    }
+  /* A new item gives everything; a change only what differs. */
+  change = &save->change;
+  if (item == NULL || get_number (self) != gk_catalog_item_get_number (item))
+    change->number = get_number (self);
+  if (item == NULL || g_strcmp0 (get_category (self), gk_catalog_item_get_category (item)) != 0)
+    change->category_id = category_id;
+  if (item == NULL || g_strcmp0 (save->content, gk_catalog_item_get_content (item)) != 0)
+    change->content = save->content;
+  if (item == NULL || !same_ids (save->responsible, self->base.responsible))
+    change->responsible = save->responsible;
+  if (item == NULL || !same_ids (save->audiences, self->base.audiences))
+    change->audiences = save->audiences;
+  if (item == NULL || g_strcmp0 (save->cadence, gk_catalog_item_get_cadence (item)) != 0)
+    change->cadence = save->cadence;
 
-  g_signal_emit (self, signals[SAVED], 0, saved_id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  self->saving = TRUE;
+  gk_catalog_item_dialog_validate (self);
+  gk_write_job_run (GTK_WIDGET (self->toast_overlay), self->db, _("Saving the item…"),
+                    item_save_write, save, (GDestroyNotify) item_save_free, on_item_saved, self);
 }
 
 static void
@@ -601,6 +883,15 @@ gk_catalog_item_dialog_save_action (GtkWidget  *widget,
                                     GVariant   *parameter)
 {
   gk_catalog_item_dialog_save (GK_CATALOG_ITEM_DIALOG (widget));
+}
+
+/* The save under way reports back to this window. */
+static gboolean
+gk_catalog_item_dialog_close_request (GtkWindow *window)
+{
+  if (GK_CATALOG_ITEM_DIALOG (window)->saving)
+    return TRUE;
+  return GTK_WINDOW_CLASS (gk_catalog_item_dialog_parent_class)->close_request (window);
 }
 
 /* GObject */
@@ -612,7 +903,7 @@ gk_catalog_item_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CATALOG_ITEM_DIALOG);
   g_clear_object (&self->db);
-  g_clear_object (&self->item);
+  snapshot_clear (&self->base);
 
   G_OBJECT_CLASS (gk_catalog_item_dialog_parent_class)->dispose (object);
 }
@@ -622,8 +913,6 @@ gk_catalog_item_dialog_finalize (GObject *object)
 {
   GkCatalogItemDialog *self = GK_CATALOG_ITEM_DIALOG (object);
 
-  g_clear_pointer (&self->item_responsible, g_array_unref);
-  g_clear_pointer (&self->item_audiences, g_array_unref);
   g_clear_pointer (&self->categories, g_strfreev);
   g_clear_pointer (&self->responsible, g_array_unref);
   g_clear_pointer (&self->audiences, g_array_unref);
@@ -640,12 +929,14 @@ gk_catalog_item_dialog_class_init (GkCatalogItemDialogClass *klass)
 
   object_class->dispose = gk_catalog_item_dialog_dispose;
   object_class->finalize = gk_catalog_item_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = gk_catalog_item_dialog_close_request;
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/catalog/gk-catalog-item-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GkCatalogItemDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GkCatalogItemDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogItemDialog, content_row);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogItemDialog, category_row);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogItemDialog, number_row);
@@ -710,7 +1001,7 @@ gk_catalog_item_dialog_new (GtkWindow  *parent,
 
       if (!gk_catalog_item_dialog_fill (self, &error))
         show_error (self, _("Could Not Read the Item"), error->message);
-      title = g_strdup_printf (_("Item %u"), self->item != NULL ? gk_catalog_item_get_number (self->item) : 0);
+      title = g_strdup_printf (_("Item %u"), self->base.item != NULL ? gk_catalog_item_get_number (self->base.item) : 0);
       adw_window_title_set_title (self->window_title, _("Change Catalog Item"));
       adw_window_title_set_subtitle (self->window_title, title);
       gtk_window_set_title (GTK_WINDOW (self), _("Change Catalog Item"));
