@@ -35,6 +35,7 @@ list (GkDatabase         *db,
                                                                 .notice_id = query->notice_id,
                                                                 .event_id = query->event_id,
                                                                 .entity = query->entity,
+                                                                .entity_id = query->entity_id,
                                                                 .from = query->from,
                                                                 .to = query->to }, NULL),
                    >=, entries->len);
@@ -99,6 +100,23 @@ test_filters (void)
       }
     g_assert_true (state_seen);
     g_assert_nonnull (strstr (text, "→ published"));
+  }
+
+  /* One record's events: an application's, as its history shows them. */
+  {
+    gint64 application = gk_test_query_int (db, "SELECT id FROM applications WHERE state = 'replied' ORDER BY id LIMIT 1");
+    g_autofree char *application_sql =
+      g_strdup_printf ("SELECT count(*) FROM audit_events WHERE entity = 'application' AND entity_id = %" G_GINT64_FORMAT,
+                       application);
+    g_autoptr(GPtrArray) by_record = list (db, &(GkAuditQuery) { .entity = "application", .entity_id = application });
+
+    /* Received, then replied at least. */
+    g_assert_cmpuint (by_record->len, >=, 2);
+    g_assert_cmpint (by_record->len, ==, gk_test_query_int (db, application_sql));
+    for (guint i = 0; i < by_record->len; i++)
+      g_assert_cmpint (((GkAuditEntry *) by_record->pdata[i])->entity_id, ==, application);
+    g_assert_cmpstr (((GkAuditEntry *) by_record->pdata[0])->action, ==, "add");
+    g_assert_cmpstr (((GkAuditEntry *) by_record->pdata[by_record->len - 1])->action, ==, "reply");
   }
 
   /* An organization takes in those under it: the general branch's trail

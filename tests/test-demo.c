@@ -7,6 +7,8 @@
 #include "core/gk-audit.h"
 #include "core/gk-demo.h"
 #include "core/gk-directory.h"
+#include "core/gk-feedback.h"
+#include "core/gk-inspections.h"
 #include "core/gk-notices.h"
 #include "core/gk-requests.h"
 #include "core/gk-template.h"
@@ -379,6 +381,73 @@ test_other_days (void)
     }
 }
 
+/* Supervision (第十六、十九条): a routine and a special inspection, one
+ * rectification done on time, one overdue that 吴海燕 answers for, one
+ * still open; feedback on two notices; a major public-opinion note flagged
+ * for reporting upward, and the clarification it led to. */
+static void
+test_supervision (void)
+{
+  GkDatabase *db = shared_db ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GPtrArray) feedback = NULL;
+  GkFindingQuery query = { .today = "2026-11-27" };
+  g_autoptr(GPtrArray) findings = NULL;
+  guint statuses[GK_RECTIFICATION_DONE + 1] = { 0 };
+  guint n_feedback = 0, n_upward = 0;
+  gint64 clarification = 0;
+
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM inspections WHERE kind = 'routine'"), ==, 1);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM inspections WHERE kind = 'special'"), ==, 1);
+
+  findings = gk_inspections_list_findings (db, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    statuses[((GkFinding *) g_ptr_array_index (findings, i))->status]++;
+  g_assert_cmpuint (statuses[GK_RECTIFICATION_NONE], ==, 1);
+  g_assert_cmpuint (statuses[GK_RECTIFICATION_OPEN], ==, 1);
+  g_assert_cmpuint (statuses[GK_RECTIFICATION_OVERDUE], ==, 1);
+  g_assert_cmpuint (statuses[GK_RECTIFICATION_DONE], ==, 1);
+  /* Done before its deadline. */
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM inspection_findings WHERE completed_date <= deadline"), ==, 1);
+
+  overdue = gk_inspections_overdue_for_person (db, gk_directory_find_person (db, "吴海燕", NULL), "2026-11-27", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overdue->len, ==, 1);
+  g_assert_cmpstr (((GkFinding *) overdue->pdata[0])->organization, ==, "文学院党总支");
+  g_assert_cmpstr (((GkFinding *) overdue->pdata[0])->responsible, ==, "吴海燕");
+
+  feedback = gk_feedback_list (db, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < feedback->len; i++)
+    {
+      GkFeedback *item = g_ptr_array_index (feedback, i);
+
+      g_assert_cmpint (item->notice_id, >, 0);
+      if (!item->is_opinion)
+        n_feedback++;
+      else if (item->report_upward)
+        {
+          n_upward++;
+          g_assert_cmpint (item->severity, ==, GK_SEVERITY_HIGH);
+          clarification = item->clarification_id;
+        }
+    }
+  g_assert_cmpuint (n_feedback, ==, 2);
+  g_assert_cmpuint (n_upward, ==, 1);
+  g_assert_cmpint (clarification, >, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM notices WHERE clarifies_id IS NOT NULL AND state = '%s'", "draft"), ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM notices n WHERE n.id = %" G_GINT64_FORMAT
+                                            " AND n.clarifies_id = (SELECT f.notice_id FROM feedback f"
+                                            "                       WHERE f.clarification_id = n.id)",
+                                            clarification);
+
+    g_assert_cmpint (gk_test_query_int (db, sql), ==, 1);
+  }
+}
+
 static void
 test_refuses_used_database (void)
 {
@@ -405,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/demo/history", test_history);
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/inboxes", test_inboxes);
+  g_test_add_func ("/demo/supervision", test_supervision);
   g_test_add_func ("/demo/refuses-used-database", test_refuses_used_database);
   g_test_add_func ("/demo/other-days", test_other_days);
 

@@ -263,6 +263,107 @@ test_overdue (Fixture       *f,
   g_assert_cmpuint (mine_later->len, ==, 0);
 }
 
+/* An overdue rectification appears where it should: in the month the
+ * calendar shows, for everyone and under "mine" for those who answer for
+ * it, under its organization's filter, and in its person's inbox list. */
+static void
+test_overdue_where_shown (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) month = NULL;
+  g_autoptr(GPtrArray) principal = NULL;
+  g_autoptr(GPtrArray) named = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) by_org = NULL;
+  g_autoptr(GPtrArray) elsewhere = NULL;
+  g_autoptr(GPtrArray) april = NULL;
+  g_autoptr(GPtrArray) inbox = NULL;
+  g_autoptr(GkFinding) one = NULL;
+  gint64 id = new_inspection (f);
+  gint64 committee = gk_directory_find_organization (f->db, "党委", NULL);
+  gint64 propaganda = gk_directory_find_organization (f->db, "宣传部", NULL);
+  gint64 overdue, later, none;
+
+  overdue = gk_inspections_add_finding (f->db, f->inspector, id, f->org_dept, "公开栏未及时更新",
+                                        "一周内更新公开栏", "2026-03-10", 0, &error);
+  g_assert_no_error (error);
+  later = gk_inspections_add_finding (f->db, f->inspector, id, f->org_dept, "公开范围不准确",
+                                      "重新审核公开范围", "2026-03-31", f->named, &error);
+  g_assert_no_error (error);
+  none = gk_inspections_add_finding (f->db, f->inspector, id, f->org_dept, "目录执行良好", NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+
+  /* The calendar's six weeks around March 2026, judged on 20 March. */
+  month = gk_inspections_list_deadlines (f->db, "2026-02-23", "2026-04-05", 0, 0, "2026-03-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (month->len, ==, 2);
+  g_assert_cmpint (((GkFinding *) month->pdata[0])->id, ==, overdue);
+  g_assert_cmpint (((GkFinding *) month->pdata[0])->status, ==, GK_RECTIFICATION_OVERDUE);
+  g_assert_cmpstr (((GkFinding *) month->pdata[0])->deadline, ==, "2026-03-10");
+  g_assert_cmpint (((GkFinding *) month->pdata[1])->id, ==, later);
+  g_assert_cmpint (((GkFinding *) month->pdata[1])->status, ==, GK_RECTIFICATION_OPEN);
+  g_assert_false (has_finding (month, none));
+
+  /* "Mine": the principal answers for the unnamed one, the named person for hers. */
+  principal = gk_inspections_list_deadlines (f->db, "2026-02-23", "2026-04-05", 0, f->principal, "2026-03-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (principal->len, ==, 1);
+  g_assert_cmpint (((GkFinding *) principal->pdata[0])->id, ==, overdue);
+  named = gk_inspections_list_deadlines (f->db, "2026-02-23", "2026-04-05", 0, f->named, "2026-03-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (named->len, ==, 1);
+  g_assert_cmpint (((GkFinding *) named->pdata[0])->id, ==, later);
+  staff = gk_inspections_list_deadlines (f->db, "2026-02-23", "2026-04-05", 0, f->staff, "2026-03-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (staff->len, ==, 0);
+
+  /* The organization filter takes in those under it. */
+  by_org = gk_inspections_list_deadlines (f->db, "2026-02-23", "2026-04-05", committee, 0, "2026-03-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (by_org->len, ==, 2);
+  elsewhere = gk_inspections_list_deadlines (f->db, "2026-02-23", "2026-04-05", propaganda, 0, "2026-03-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (elsewhere->len, ==, 0);
+
+  /* Another month has none. */
+  april = gk_inspections_list_deadlines (f->db, "2026-04-06", "2026-05-03", 0, 0, "2026-03-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (april->len, ==, 0);
+
+  /* The inbox: the overdue one for the principal, who may complete it. */
+  inbox = gk_inspections_overdue_for_person (f->db, f->principal, "2026-03-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (inbox->len, ==, 1);
+  g_assert_cmpint (((GkFinding *) inbox->pdata[0])->id, ==, overdue);
+  g_assert_true (gk_inspections_may_complete (f->db, f->principal, overdue));
+  g_assert_true (gk_inspections_may_complete (f->db, f->named, later));
+  g_assert_true (gk_inspections_may_complete (f->db, f->inspector, later));
+  g_assert_false (gk_inspections_may_complete (f->db, f->staff, overdue));
+  g_assert_false (gk_inspections_may_complete (f->db, f->principal, none));
+
+  one = gk_inspections_get_finding (f->db, overdue, "2026-03-20", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (one->status, ==, GK_RECTIFICATION_OVERDUE);
+  g_assert_cmpstr (one->rectification, ==, "一周内更新公开栏");
+  g_clear_pointer (&one, gk_finding_free);
+  g_assert_null (gk_inspections_get_finding (f->db, overdue + 100, NULL, &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Completed, it stays on its day in the calendar, as done. */
+  g_assert_true (gk_inspections_complete (f->db, f->principal, overdue, 0, "2026-03-21", "已更新", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&month, g_ptr_array_unref);
+  month = gk_inspections_list_deadlines (f->db, "2026-02-23", "2026-04-05", 0, 0, "2026-03-23", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((GkFinding *) month->pdata[0])->status, ==, GK_RECTIFICATION_DONE);
+  one = gk_inspections_get_finding (f->db, overdue, "2026-03-23", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (one->status, ==, GK_RECTIFICATION_DONE);
+  g_assert_cmpstr (one->completed_date, ==, "2026-03-21");
+}
+
 static void
 test_stuck_threshold (Fixture       *f,
                       gconstpointer  data)
@@ -289,6 +390,7 @@ main (int   argc,
   g_test_add ("/inspections/record", Fixture, NULL, fixture_set_up, test_record, fixture_tear_down);
   g_test_add ("/inspections/permissions", Fixture, NULL, fixture_set_up, test_permissions, fixture_tear_down);
   g_test_add ("/inspections/overdue", Fixture, NULL, fixture_set_up, test_overdue, fixture_tear_down);
+  g_test_add ("/inspections/overdue/where-shown", Fixture, NULL, fixture_set_up, test_overdue_where_shown, fixture_tear_down);
   g_test_add ("/inspections/stuck-threshold", Fixture, NULL, fixture_set_up, test_stuck_threshold, fixture_tear_down);
 
   return g_test_run ();

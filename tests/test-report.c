@@ -10,6 +10,7 @@
 #include "core/gk-choices.h"
 #include "core/gk-dates.h"
 #include "core/gk-demo.h"
+#include "core/gk-directory.h"
 #include "core/gk-notices.h"
 #include "core/gk-report.h"
 #include "core/gk-requests.h"
@@ -561,6 +562,50 @@ test_pdf (void)
   g_assert_cmpuint (gk_pdf_count_pages (summary_pdf, &error), >=, 1);
 }
 
+static gboolean
+has_choice (GPtrArray  *choices,
+            const char *name)
+{
+  for (guint i = 0; i < choices->len; i++)
+    if (g_str_equal (((GkChoice *) g_ptr_array_index (choices, i))->name, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whose summary a person may make, on the demo: a general-branch
+ * secretary the general branch and what is under it, a branch secretary
+ * the branch, party office every organization, someone with no leading
+ * role none. */
+static void
+test_summary_organizations (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkDatabase) db = demo_db ();
+  g_autoptr(GPtrArray) secretary = NULL;
+  g_autoptr(GPtrArray) branch = NULL;
+  g_autoptr(GPtrArray) office = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+
+  secretary = gk_report_summary_organizations (db, gk_directory_find_person (db, "吴海燕", NULL), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (secretary->len, ==,
+                   1 + gk_test_query_int (db, "SELECT count(*) FROM organizations WHERE parent_id ="
+                                              " (SELECT id FROM organizations WHERE short_name = '文学院党总支')"));
+  g_assert_true (has_choice (secretary, "文学院党总支"));
+  g_assert_true (has_choice (secretary, "文学院教工党支部"));
+  g_assert_false (has_choice (secretary, "数统学院党总支"));
+  branch = gk_report_summary_organizations (db, gk_directory_find_person (db, "钱玉兰", NULL), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (branch->len, ==, 1);
+  g_assert_true (has_choice (branch, "文学院教工党支部"));
+  office = gk_report_summary_organizations (db, gk_directory_find_person (db, "孙丽娟", NULL), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (office->len, ==, gk_test_query_int (db, "SELECT count(*) FROM organizations WHERE active"));
+  staff = gk_report_summary_organizations (db, gk_directory_find_person (db, "杨帆", NULL), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (staff->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/report/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/report/csv/quoting", test_csv_quoting);
   g_test_add_func ("/report/pdf", test_pdf);
+  g_test_add_func ("/report/summary/organizations", test_summary_organizations);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "core/gk-core-error.h"
 #include "core/gk-directory.h"
 #include "core/gk-notices.h"
+#include "core/gk-choices.h"
 #include "core/gk-requests.h"
 #include "core/gk-workflow.h"
 #include "gk-test-util.h"
@@ -631,6 +632,28 @@ test_application_to_committee (Fixture       *f,
   /* 20 working days, across the Spring Festival and its make-up days. */
   g_assert_cmpstr (request->deadline, ==, "2026-03-16");
 
+  /* What the application's window offers: steps for party office only,
+   * forwarding first, to a department. */
+  g_assert_true (gk_requests_may_handle (f->db, f->office, id));
+  g_assert_false (gk_requests_may_handle (f->db, f->staff, id));
+  g_assert_false (gk_requests_may_handle (f->db, f->gb_secretary, id));
+  g_assert_true (gk_requests_is_forwarded_first (f->db, id));
+  {
+    g_autoptr(GPtrArray) handlers = gk_requests_list_handlers (f->db, &error);
+    gboolean has_dept = FALSE, has_branch = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < handlers->len; i++)
+      {
+        GkChoice *choice = g_ptr_array_index (handlers, i);
+
+        has_dept |= choice->id == f->org_dept;
+        has_branch |= choice->id == f->org_gb;
+      }
+    g_assert_true (has_dept);
+    g_assert_false (has_branch);
+  }
+
   g_assert_false (gk_requests_forward (f->db, f->office, id, gk_directory_find_organization (f->db, "计算机党总支", NULL), &error));
   g_clear_error (&error);
   g_assert_true (gk_requests_forward (f->db, f->office, id, f->org_dept, &error));
@@ -685,6 +708,9 @@ test_application_to_general_branch (Fixture       *f,
   g_assert_no_error (error);
   request = gk_requests_get (f->db, id, NULL);
   g_assert_cmpstr (request->handler, ==, "计算机党总支");
+  g_assert_true (gk_requests_may_handle (f->db, f->gb_secretary, id));
+  g_assert_false (gk_requests_may_handle (f->db, f->office, id));
+  g_assert_false (gk_requests_is_forwarded_first (f->db, id));
 
   /* Handled by the branch itself: nothing to forward. */
   g_assert_false (gk_requests_forward (f->db, f->gb_secretary, id, f->org_dept, &error));

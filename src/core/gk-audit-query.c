@@ -46,6 +46,7 @@ static const char filter_sql[] =
   " WHERE (:person = 0 OR a.person_id = :person)"
   "   AND (:event = 0 OR a.id = :event)"
   "   AND (:entity IS NULL OR a.entity = :entity)"
+  "   AND (:entity_id = 0 OR a.entity_id = :entity_id)"
   "   AND (:from IS NULL OR date (a.at, 'localtime') >= :from)"
   "   AND (:to IS NULL OR date (a.at, 'localtime') <= :to)"
   "   AND (:notice = 0"
@@ -90,9 +91,33 @@ prepare (GkDatabase          *db,
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":event"), query->event_id);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":notice"), query->notice_id);
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":entity"), query->entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":entity_id"), query->entity_id);
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":from"), query->from, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":to"), query->to, -1, SQLITE_STATIC);
   return stmt;
+}
+
+/* An event from the columns ENTRY_COLUMNS selects. */
+#define ENTRY_COLUMNS \
+  "a.id, a.at, coalesce (a.person_id, 0), coalesce (p.name, ''), a.os_user, a.entity," \
+  " a.entity_id, a.action, a.old_json, a.new_json"
+
+static GkAuditEntry *
+entry_from_row (sqlite3_stmt *stmt)
+{
+  GkAuditEntry *entry = g_new0 (GkAuditEntry, 1);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  entry->person_id = sqlite3_column_int64 (stmt, 2);
+  entry->person = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  entry->os_user = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  entry->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  entry->entity_id = sqlite3_column_int64 (stmt, 6);
+  entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  entry->old_json = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  entry->new_json = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  return entry;
 }
 
 GPtrArray *
@@ -110,9 +135,7 @@ gk_audit_query_list (GkDatabase          *db,
   if (query == NULL)
     query = &everything;
 
-  stmt = prepare (db, query,
-                  "a.id, a.at, coalesce (a.person_id, 0), coalesce (p.name, ''), a.os_user, a.entity,"
-                  " a.entity_id, a.action, a.old_json, a.new_json",
+  stmt = prepare (db, query, ENTRY_COLUMNS,
                   "ORDER BY a.id LIMIT :limit OFFSET :offset", error);
   if (stmt == NULL)
     return NULL;
@@ -120,21 +143,7 @@ gk_audit_query_list (GkDatabase          *db,
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), query->offset);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GkAuditEntry *entry = g_new0 (GkAuditEntry, 1);
-
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry->person_id = sqlite3_column_int64 (stmt, 2);
-      entry->person = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      entry->os_user = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      entry->entity = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      entry->entity_id = sqlite3_column_int64 (stmt, 6);
-      entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      entry->old_json = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-      entry->new_json = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
-      g_ptr_array_add (entries, entry);
-    }
+    g_ptr_array_add (entries, entry_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
       gk_database_set_error (db, error, _("Cannot read the audit log"));
@@ -256,4 +265,39 @@ gk_audit_entry_describe_changes (const GkAuditEntry *entry)
       g_string_append (text, change->new_value != NULL ? change->new_value : "∅");
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The rowid order is the chain's order: the newest event is found by
+ * walking back from the end, which stops at once for a recent change. */
+GkAuditEntry *
+gk_audit_query_last (GkDatabase  *db,
+                     const char  *entity,
+                     gint64       entity_id,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  stmt = gk_database_prepare (db,
+                              "SELECT " ENTRY_COLUMNS
+                              " FROM audit_events a LEFT JOIN people p ON p.id = a.person_id"
+                              " WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id DESC LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, entity_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      gk_database_set_error (db, error, _("Cannot read the audit log"));
+      return NULL;
+    }
+
+  return entry_from_row (stmt);
 }

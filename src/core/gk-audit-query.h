@@ -23,6 +23,7 @@ typedef struct
                                    it as notice_id or clarification_id (feedback) */
   gint64      event_id;         /* one event */
   const char *entity;           /* "notice", "inspection-finding", … */
+  gint64      entity_id;        /* with entity: the events of that one record */
   const char *from;             /* YYYY-MM-DD, local date, inclusive */
   const char *to;
   guint       limit;            /* 0: no limit */
@@ -75,5 +76,13 @@ GPtrArray *gk_audit_entry_changes (const GkAuditEntry  *entry);
 
 /* "field: old → new; field: new": one line for a list. */
 char      *gk_audit_entry_describe_changes (const GkAuditEntry *entry);
+
+/* The last event about one record (ENTITY "notice", "catalog-item"…):
+ * who changed it last and when, for a conflict. NULL without an error
+ * when the record has none. */
+GkAuditEntry *gk_audit_query_last (GkDatabase  *db,
+                                   const char  *entity,
+                                   gint64       entity_id,
+                                   GError     **error);
 
 G_END_DECLS

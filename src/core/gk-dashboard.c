@@ -42,43 +42,17 @@ gk_dashboard_workdays_between (GkDatabase *db,
                                const char *from,
                                const char *to)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) special = NULL;
+  g_autoptr(GkWorkdayCalendar) calendar = NULL;
   GDate day, last;
-  gint count = 0;
 
   g_return_val_if_fail (GK_IS_DATABASE (db), -1);
 
   if (!gk_date_parse (from, &day, NULL) || !gk_date_parse (to, &last, NULL))
     return -1;
-  if (g_date_compare (&last, &day) <= 0)
-    return 0;
-
-  /* One read of the calendar's exceptions in the range rather than one
-   * query per day: a stuck notice may have waited for months. */
-  special = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  stmt = gk_database_prepare (db, "SELECT date, kind FROM holidays WHERE date > ? AND date <= ?", NULL);
-  g_return_val_if_fail (stmt != NULL, -1);
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (special, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-
-  while (g_date_compare (&day, &last) < 0)
-    {
-      g_autofree char *iso = NULL;
-      const char *kind;
-      GDateWeekday weekday;
-
-      g_date_add_days (&day, 1);
-      iso = gk_date_to_iso (&day);
-      kind = g_hash_table_lookup (special, iso);
-      weekday = g_date_get_weekday (&day);
-      if (kind != NULL ? g_str_equal (kind, "workday") : (weekday != G_DATE_SATURDAY && weekday != G_DATE_SUNDAY))
-        count++;
-    }
-  return count;
+  /* The calendar in memory: reports count this for every notice. */
+  calendar = gk_workday_calendar_get (db, NULL);
+  g_return_val_if_fail (calendar != NULL, -1);
+  return (gint) gk_workday_calendar_count (calendar, &day, &last);
 }
 
 guint

@@ -54,6 +54,8 @@
 #include "core/gk-dates.h"
 #include "core/gk-demo.h"
 #include "core/gk-directory.h"
+#include "core/gk-feedback.h"
+#include "core/gk-inspections.h"
 #include "core/gk-notices.h"
 #include "core/gk-requests.h"
 #include "core/gk-workdays.h"
@@ -630,6 +632,32 @@ typedef struct
   Moment                 at[APP_N_STEPS];
 } ApplicationRun;
 
+/* Supervision (第十六、十九条), in the order it happens: a routine
+ * inspection by party office with a rectification done on time and a
+ * finding that needs none; a special inspection by the discipline office
+ * with a rectification overdue (吴海燕 answers for it) and one still open;
+ * feedback on two published notices; a major public-opinion note (重大舆情,
+ * to be reported upward) and the clarification it led to. */
+enum
+{
+  SUP_ROUTINE,
+  SUP_ROUTINE_FINDING,
+  SUP_ROUTINE_NONE,
+  SUP_ROUTINE_DONE,
+  SUP_SPECIAL,
+  SUP_SPECIAL_OVERDUE,
+  SUP_SPECIAL_OPEN,
+  SUP_FEEDBACK_MAILBOX,
+  SUP_FEEDBACK_MEETING,
+  SUP_OPINION,
+  SUP_CLARIFICATION,
+  SUP_N_STEPS
+};
+
+/* The published notices the feedback is about, by their title in the table. */
+#define SUP_PRAISED_NOTICE "“两优一先”评选表彰结果公示"
+#define SUP_PROBATION_NOTICE "拟接收预备党员公示（{Y}年第二批）"
+
 typedef struct
 {
   Moment at;
@@ -637,6 +665,7 @@ typedef struct
   guint  notice;        /* index + 1, or 0 */
   guint  application;   /* index + 1, or 0 */
   guint  step;
+  gboolean supervision; /* a step of the supervision below: STEP */
 } Event;
 
 typedef struct
@@ -649,6 +678,8 @@ typedef struct
   NoticeRun       notices[G_N_ELEMENTS (demo_notices)];
   ApplicationRun  applications[G_N_ELEMENTS (demo_applications)];
   guint           n_decisions;
+  Moment          supervision_at[SUP_N_STEPS];
+  gint64          supervision_ids[SUP_N_STEPS];  /* what each step recorded */
 } Demo;
 
 static void
@@ -1095,6 +1126,83 @@ schedule_reply (Demo           *demo,
   set_moment (&run->at[APP_REPLY], &day, after, draw (demo, DAY_START, DAY_END), 1800);
 }
 
+static NoticeRun *
+find_run (Demo       *demo,
+          const char *title)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo->notices); i++)
+    if (g_str_equal (demo->notices[i].spec->title, title))
+      return &demo->notices[i];
+  g_assert_not_reached ();
+}
+
+/* When RUN was published. */
+static const Moment *
+published_at (NoticeRun *run)
+{
+  const char *script = run->spec->script;
+  const char *publish = strpbrk (script, "B1");
+
+  g_assert (publish != NULL);
+  return &run->at[publish - script + 1];
+}
+
+/* Step STEP of the supervision N working days after AFTER (or, AFTER
+ * NULL, N working days before TODAY), at TIME, and never later than the
+ * last working day before TODAY: the demo's history is all in the past. */
+static void
+schedule_supervision_step (Demo         *demo,
+                           guint         step,
+                           const Moment *after,
+                           guint         n,
+                           guint         time)
+{
+  GDate latest, day;
+
+  workdays_ago (demo, 1, &latest);
+  if (after != NULL)
+    {
+      day = after->day;
+      for (guint i = 0; i < n; i++)
+        {
+          g_date_add_days (&day, 1);
+          to_workday (demo, &day);
+        }
+    }
+  else
+    workdays_ago (demo, n, &day);
+  if (g_date_compare (&day, &latest) > 0)
+    day = latest;
+  set_moment (&demo->supervision_at[step], &day, after, time, 20 * 60);
+}
+
+static void
+schedule_supervision (Demo   *demo,
+                      GArray *events,
+                      guint  *seq)
+{
+  Moment *at = demo->supervision_at;
+
+  schedule_supervision_step (demo, SUP_ROUTINE, NULL, 48, 2 * 3600);
+  schedule_supervision_step (demo, SUP_ROUTINE_FINDING, &at[SUP_ROUTINE], 0, 0);
+  schedule_supervision_step (demo, SUP_ROUTINE_NONE, &at[SUP_ROUTINE_FINDING], 0, 0);
+  schedule_supervision_step (demo, SUP_ROUTINE_DONE, NULL, 41, 7 * 3600);
+  schedule_supervision_step (demo, SUP_SPECIAL, NULL, 22, 3 * 3600);
+  schedule_supervision_step (demo, SUP_SPECIAL_OVERDUE, &at[SUP_SPECIAL], 0, 0);
+  schedule_supervision_step (demo, SUP_SPECIAL_OPEN, &at[SUP_SPECIAL_OVERDUE], 0, 0);
+  schedule_supervision_step (demo, SUP_FEEDBACK_MAILBOX, published_at (find_run (demo, SUP_PRAISED_NOTICE)), 2, 1 * 3600);
+  schedule_supervision_step (demo, SUP_FEEDBACK_MEETING, published_at (find_run (demo, SUP_PROBATION_NOTICE)), 3, 6 * 3600);
+  schedule_supervision_step (demo, SUP_OPINION, &at[SUP_FEEDBACK_MAILBOX], 1, 2 * 3600);
+  schedule_supervision_step (demo, SUP_CLARIFICATION, &at[SUP_OPINION], 1, 5 * 3600);
+
+  for (guint i = 0; i < SUP_N_STEPS; i++)
+    {
+      Event event = { at[i], (*seq)++, 0, 0, i, TRUE };
+
+      g_array_append_val (events, event);
+    }
+}
+
 static gint
 event_compare (gconstpointer a,
                gconstpointer b)
@@ -1155,6 +1263,7 @@ schedule (Demo *demo)
           }
     }
 
+  schedule_supervision (demo, events, &seq);
   g_array_sort (events, event_compare);
   return events;
 }
@@ -1397,6 +1506,113 @@ run_application_step (Demo            *demo,
     }
 }
 
+/* A finding's deadline: N working days after TODAY (N < 0: before). */
+static char *
+deadline_from_today (Demo  *demo,
+                     int    n)
+{
+  GDate day;
+
+  if (n < 0)
+    workdays_ago (demo, (guint) -n, &day);
+  else if (!gk_workdays_add (demo->db, &demo->today, (guint) n, &day, NULL))
+    day = demo->today;
+  return gk_date_to_iso (&day);
+}
+
+static gboolean
+run_supervision_step (Demo    *demo,
+                      guint    step,
+                      GError **error)
+{
+  gint64 *ids = demo->supervision_ids;
+  g_autofree char *date = gk_date_to_iso (&demo->supervision_at[step].day);
+  g_autofree char *deadline = NULL;
+  NoticeRun *praised = find_run (demo, SUP_PRAISED_NOTICE);
+  gint64 organization;
+
+  switch (step)
+    {
+    case SUP_ROUTINE:
+      ids[step] = gk_inspections_new (demo->db, person_id (demo, "孙丽娟"), GK_INSPECTION_ROUTINE, "党委办公室",
+                                      "各单位党务公开栏和校园局域网公开专栏", date, error);
+      break;
+
+    case SUP_ROUTINE_FINDING:
+      organization = gk_directory_find_organization (demo->db, "组织部", error);
+      deadline = deadline_from_today (demo, -38);
+      ids[step] = organization == 0 ? 0
+                  : gk_inspections_add_finding (demo->db, person_id (demo, "孙丽娟"), ids[SUP_ROUTINE], organization,
+                                                "拟接收预备党员公示未注明监督电话和反映方式",
+                                                "在公示中补充监督电话、电子邮箱和反映方式", deadline, 0, error);
+      break;
+
+    case SUP_ROUTINE_NONE:
+      organization = gk_directory_find_organization (demo->db, "宣传部", error);
+      ids[step] = organization == 0 ? 0
+                  : gk_inspections_add_finding (demo->db, person_id (demo, "孙丽娟"), ids[SUP_ROUTINE], organization,
+                                                "理论学习中心组学习计划公开及时，内容完整", NULL, NULL, 0, error);
+      break;
+
+    case SUP_ROUTINE_DONE:
+      return gk_inspections_complete (demo->db, person_id (demo, "张明"), ids[SUP_ROUTINE_FINDING], 0, date,
+                                      "已在公示中补充监督电话和电子邮箱，并在组织部网页同步更新", error);
+
+    case SUP_SPECIAL:
+      ids[step] = gk_inspections_new (demo->db, person_id (demo, "何建军"), GK_INSPECTION_SPECIAL, "纪检监察办公室",
+                                      "党务公开目录执行情况专项督查", date, error);
+      break;
+
+    case SUP_SPECIAL_OVERDUE:
+      organization = gk_directory_find_organization (demo->db, "文学院党总支", error);
+      deadline = deadline_from_today (demo, -8);
+      ids[step] = organization == 0 ? 0
+                  : gk_inspections_add_finding (demo->db, person_id (demo, "何建军"), ids[SUP_SPECIAL], organization,
+                                                "党总支年度工作总结未按目录规定时限公开",
+                                                "在校园局域网补充公开年度工作总结并说明延迟原因", deadline,
+                                                person_id (demo, "吴海燕"), error);
+      break;
+
+    case SUP_SPECIAL_OPEN:
+      organization = gk_directory_find_organization (demo->db, "计信学院党总支", error);
+      deadline = deadline_from_today (demo, 10);
+      ids[step] = organization == 0 ? 0
+                  : gk_inspections_add_finding (demo->db, person_id (demo, "何建军"), ids[SUP_SPECIAL], organization,
+                                                "公开栏未标注各事项的公开范围",
+                                                "逐项标注公开范围并建立公开栏更新台账", deadline, 0, error);
+      break;
+
+    case SUP_FEEDBACK_MAILBOX:
+      ids[step] = gk_feedback_new (demo->db, person_id (demo, "孙丽娟"), praised->id, GK_FEEDBACK_MAILBOX,
+                                   "建议在公示中列明拟表彰对象的主要事迹，便于党员群众监督。", date, error);
+      break;
+
+    case SUP_FEEDBACK_MEETING:
+      ids[step] = gk_feedback_new (demo->db, person_id (demo, "孙丽娟"), find_run (demo, SUP_PROBATION_NOTICE)->id,
+                                   GK_FEEDBACK_MEETING,
+                                   "重点工作通报会上有党员询问公示期满后如何反馈意见的处理结果。", date, error);
+      break;
+
+    case SUP_OPINION:
+      ids[step] = gk_feedback_new_opinion (demo->db, person_id (demo, "孙丽娟"), praised->id, GK_SEVERITY_HIGH,
+                                           "校外网络论坛出现质疑“两优一先”名额分配的帖文，转发较多，部分说法与事实不符。",
+                                           date, error);
+      break;
+
+    case SUP_CLARIFICATION:
+      deadline = deadline_from_today (demo, 5);
+      ids[step] = gk_feedback_issue_clarification (demo->db, praised->proposer_id, praised->id, ids[SUP_OPINION],
+                                                   "针对网络上关于“两优一先”名额分配的不实说法，现说明如下：各党总支名额按党员人数比例分配，"
+                                                   "评选经基层推荐、组织部审核、党委常委会研究，程序完整，结果已按规定公示。",
+                                                   deadline, error);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+  return ids[step] != 0;
+}
+
 static gboolean
 check_fresh (GkDatabase  *db,
              GError     **error)
@@ -1461,6 +1677,14 @@ populate (GkDatabase *db,
           if (!run_notice_step (demo, run, event->step, error))
             {
               g_prefix_error (error, _("Demo notice “%s”: "), run->title ? run->title : run->spec->title);
+              return FALSE;
+            }
+        }
+      else if (event->supervision)
+        {
+          if (!run_supervision_step (demo, event->step, error))
+            {
+              g_prefix_error (error, _("Demo supervision: "));
               return FALSE;
             }
         }

@@ -643,6 +643,14 @@ gk_inspections_list_findings (GkDatabase            *db,
   return collect_findings (db, stmt, error);
 }
 
+/* Whom a finding's rectification falls to: the person named, or, when
+ * none was, the principal and the secretary of the organization. */
+#define ANSWERS_FOR_SQL \
+  "(f.responsible_id = :person" \
+  "  OR (f.responsible_id IS NULL AND EXISTS (SELECT 1 FROM roles r" \
+  "        WHERE r.person_id = :person AND r.organization_id = f.organization_id" \
+  "          AND r.role IN ('principal', 'secretary'))))"
+
 GPtrArray *
 gk_inspections_overdue_for_person (GkDatabase  *db,
                                    gint64       person_id,
@@ -658,10 +666,7 @@ gk_inspections_overdue_for_person (GkDatabase  *db,
   stmt = gk_database_prepare (db,
                               FINDING_SQL
                               " WHERE f.rectification IS NOT NULL AND f.completed_date IS NULL AND f.deadline < :today"
-                              "   AND (f.responsible_id = :person"
-                              "     OR (f.responsible_id IS NULL AND EXISTS (SELECT 1 FROM roles r"
-                              "           WHERE r.person_id = :person AND r.organization_id = f.organization_id"
-                              "             AND r.role IN ('principal', 'secretary'))))"
+                              "   AND " ANSWERS_FOR_SQL
                               " ORDER BY f.deadline, f.id",
                               error);
   if (stmt == NULL)
@@ -669,4 +674,88 @@ gk_inspections_overdue_for_person (GkDatabase  *db,
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":today"), day, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":person"), person_id);
   return collect_findings (db, stmt, error);
+}
+
+GPtrArray *
+gk_inspections_list_deadlines (GkDatabase  *db,
+                               const char  *from,
+                               const char  *to,
+                               gint64       organization_id,
+                               gint64       person_id,
+                               const char  *today,
+                               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  day = today != NULL ? g_strdup (today) : gk_database_today (db);
+  stmt = gk_database_prepare (db,
+                              "WITH RECURSIVE subtree (id) AS ("
+                              "  SELECT :org UNION SELECT o.id FROM organizations o JOIN subtree s ON o.parent_id = s.id) "
+                              FINDING_SQL
+                              " WHERE f.rectification IS NOT NULL AND f.deadline BETWEEN :from AND :to"
+                              "   AND (:org = 0 OR f.organization_id IN subtree)"
+                              "   AND (:person = 0 OR " ANSWERS_FOR_SQL ")"
+                              " ORDER BY f.deadline, f.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":today"), day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":from"), from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":to"), to, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":org"), organization_id);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":person"), person_id);
+  return collect_findings (db, stmt, error);
+}
+
+GkFinding *
+gk_inspections_get_finding (GkDatabase  *db,
+                            gint64       finding_id,
+                            const char  *today,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *day = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  day = today != NULL ? g_strdup (today) : gk_database_today (db);
+  stmt = gk_database_prepare (db, FINDING_SQL " WHERE f.id = :id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":today"), day, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), finding_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return finding_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND, _("There is no finding %" PRId64), finding_id);
+  else
+    gk_database_set_error (db, error, _("Cannot read the inspection findings"));
+  return NULL;
+}
+
+gboolean
+gk_inspections_may_complete (GkDatabase *db,
+                             gint64      person_id,
+                             gint64      finding_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  if (person_id <= 0)
+    return FALSE;
+  stmt = gk_database_prepare (db,
+                              "SELECT organization_id, coalesce (responsible_id, 0) FROM inspection_findings"
+                              " WHERE id = ? AND rectification IS NOT NULL",
+                              NULL);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  sqlite3_bind_int64 (stmt, 1, finding_id);
+  return sqlite3_step (stmt) == SQLITE_ROW &&
+         may_complete (db, person_id, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1));
 }

@@ -157,4 +157,29 @@ GPtrArray *gk_inspections_overdue_for_person (GkDatabase  *db,
                                               const char  *today,
                                               GError     **error);
 
+/* Findings whose rectification deadline lies FROM … TO (YYYY-MM-DD,
+ * inclusive, both required), as GkFinding by deadline then id, with their
+ * status on TODAY (NULL: the database's today): what the calendar shows
+ * beside the obligations. ORGANIZATION_ID (0: any): findings about it or
+ * one under it; PERSON_ID (0: anyone's): those the person answers for. */
+GPtrArray *gk_inspections_list_deadlines   (GkDatabase  *db,
+                                            const char  *from,
+                                            const char  *to,
+                                            gint64       organization_id,
+                                            gint64       person_id,
+                                            const char  *today,
+                                            GError     **error);
+
+/* One finding, its status judged on TODAY (NULL: the database's today). */
+GkFinding *gk_inspections_get_finding      (GkDatabase  *db,
+                                            gint64       finding_id,
+                                            const char  *today,
+                                            GError     **error);
+
+/* Whether PERSON may record the completion of FINDING_ID's rectification
+ * (the rule of gk_inspections_complete()). */
+gboolean   gk_inspections_may_complete     (GkDatabase  *db,
+                                            gint64       person_id,
+                                            gint64       finding_id);
+
 G_END_DECLS

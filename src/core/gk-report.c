@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/gk-choices.h"
 #include "core/gk-core-error.h"
 #include "core/gk-dashboard.h"
 #include "core/gk-dates.h"
@@ -915,4 +916,47 @@ gk_report_to_csv (const GkReport *report)
       append_row (out, NULL, width);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+GPtrArray *
+gk_report_summary_organizations (GkDatabase  *db,
+                                 gint64       person_id,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_choice_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  stmt = gk_database_prepare (db,
+                              "WITH RECURSIVE own (id) AS ("
+                              "  SELECT r.organization_id FROM roles r JOIN people p ON p.id = r.person_id"
+                              "   WHERE r.person_id = :person AND p.active"
+                              "     AND r.role IN ('secretary', 'deputy-secretary', 'principal')"
+                              "  UNION SELECT o.id FROM organizations o JOIN own ON o.parent_id = own.id)"
+                              " SELECT o.id, coalesce (o.short_name, o.name), o.name FROM organizations o"
+                              " WHERE o.active AND (o.id IN own OR EXISTS (SELECT 1 FROM roles r JOIN people p"
+                              "   ON p.id = r.person_id WHERE r.person_id = :person AND p.active"
+                              "   AND r.role IN ('party-office', 'inspector')))"
+                              " ORDER BY o.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":person"), person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkChoice *choice = g_new0 (GkChoice, 1);
+
+      choice->id = sqlite3_column_int64 (stmt, 0);
+      choice->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      choice->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (choices, choice);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the organizations"));
+      return NULL;
+    }
+  return g_steal_pointer (&choices);
 }

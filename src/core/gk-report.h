@@ -126,6 +126,16 @@ GkReport *gk_report_summary (GkDatabase  *db,
                              const char  *today,
                              GError     **error);
 
+/* The organizations whose period summary PERSON may compute, as GkChoice
+ * (gk-choices.h: name the short name, detail the full name), by id: every
+ * active organization for party office and inspectors; for anyone else
+ * those where the person is secretary, deputy secretary or principal
+ * (主要负责同志), and the organizations under them (第十七条: the
+ * secretary's own report). */
+GPtrArray *gk_report_summary_organizations (GkDatabase  *db,
+                                            gint64       person_id,
+                                            GError     **error);
+
 /* The median of VALUES (double), 0 when empty; sorts VALUES. */
 double    gk_report_median  (GArray     *values);
 

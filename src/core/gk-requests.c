@@ -4,6 +4,7 @@
 #include <inttypes.h>
 
 #include "core/gk-audit.h"
+#include "core/gk-choices.h"
 #include "core/gk-core-error.h"
 #include "core/gk-dates.h"
 #include "core/gk-requests.h"
@@ -504,4 +505,77 @@ gk_requests_reply (GkDatabase  *db,
 
   gk_database_set_actor (db, actor_id);
   return gk_database_write (db, reply_request, &change, error);
+}
+
+gboolean
+gk_requests_may_handle (GkDatabase *db,
+                        gint64      person_id,
+                        gint64      request_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  if (person_id <= 0)
+    return FALSE;
+  stmt = gk_database_prepare (db,
+                              "SELECT a.id, a.kind FROM applications r JOIN organizations a ON a.id = r.addressed_to_id"
+                              " WHERE r.id = ?",
+                              NULL);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  return sqlite3_step (stmt) == SQLITE_ROW &&
+         may_handle (db, person_id, sqlite3_column_int64 (stmt, 0),
+                     (const char *) sqlite3_column_text (stmt, 1), NULL);
+}
+
+gboolean
+gk_requests_is_forwarded_first (GkDatabase *db,
+                                gint64      request_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  stmt = gk_database_prepare (db,
+                              "SELECT 1 FROM applications r JOIN organizations a ON a.id = r.addressed_to_id"
+                              " WHERE r.id = ? AND a.kind = 'committee'",
+                              NULL);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  sqlite3_bind_int64 (stmt, 1, request_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+GPtrArray *
+gk_requests_list_handlers (GkDatabase  *db,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_choice_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  /* The kinds forward_request accepts. */
+  stmt = gk_database_prepare (db,
+                              "SELECT id, coalesce (short_name, name), name FROM organizations"
+                              " WHERE active AND kind IN ('department', 'mass', 'discipline') ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GkChoice *choice = g_new0 (GkChoice, 1);
+
+      choice->id = sqlite3_column_int64 (stmt, 0);
+      choice->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      choice->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (choices, choice);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the organizations"));
+      return NULL;
+    }
+  return g_steal_pointer (&choices);
 }

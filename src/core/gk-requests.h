@@ -71,6 +71,22 @@ gboolean   gk_requests_reply    (GkDatabase  *db,
                                  const char  *date,
                                  GError     **error);
 
+/* Whether PERSON may forward, extend or answer REQUEST_ID (the rule every
+ * step checks: party office for applications to the school committee, a
+ * general branch's own people for those addressed to it). */
+gboolean   gk_requests_may_handle (GkDatabase  *db,
+                                   gint64       person_id,
+                                   gint64       request_id);
+/* Whether REQUEST_ID is addressed to the school committee, and so is
+ * forwarded (批转) before it is answered. */
+gboolean   gk_requests_is_forwarded_first (GkDatabase *db,
+                                           gint64      request_id);
+/* The organizations party office may forward an application to
+ * (functional departments, mass organizations, the discipline office), as
+ * GkChoice (gk-choices.h: name the short name, detail the full name). */
+GPtrArray *gk_requests_list_handlers (GkDatabase  *db,
+                                      GError     **error);
+
 GkRequest *gk_requests_get      (GkDatabase  *db,
                                  gint64       request_id,
                                  GError     **error);

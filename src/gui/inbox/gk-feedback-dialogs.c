@@ -7,6 +7,7 @@
 
 #include "core/gk-feedback.h"
 #include "core/gk-notices.h"
+#include "gk-a11y.h"
 #include "gk-feedback-dialogs.h"
 
 typedef struct
@@ -16,14 +17,19 @@ typedef struct
   gint64      person_id;
   gint64      notice_id;
   GtkWidget  *channel;     /* GtkDropDown */
+  GtkWidget  *severity;    /* GtkDropDown */
+  GtkWidget  *notice;      /* AdwEntryRow: the notice's number, or NULL */
   GtkWidget  *content;     /* AdwEntryRow */
   GtkWidget  *date;        /* AdwEntryRow */
+  GkFeedbackRecorded done;
+  GObject    *owner;       /* weak */
 } Form;
 
 static void
 form_free (Form *form)
 {
   g_clear_weak_pointer (&form->parent);
+  g_clear_weak_pointer (&form->owner);
   g_clear_object (&form->db);
   g_free (form);
 }
@@ -155,6 +161,7 @@ on_record_feedback_clicked (GtkButton *button,
 
   form->channel = gtk_drop_down_new_from_strings (channels);
   gtk_widget_set_valign (form->channel, GTK_ALIGN_CENTER);
+  gk_a11y_name_drop_down (GTK_DROP_DOWN (form->channel), _("Channel"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (channel_row), _("Channel"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (channel_row), form->channel);
   gtk_list_box_append (GTK_LIST_BOX (list), channel_row);
@@ -164,6 +171,187 @@ on_record_feedback_clicked (GtkButton *button,
   dialog = form_dialog (form, _("Record Feedback"), _("_Record"), list);
   g_signal_connect (dialog, "response", G_CALLBACK (on_feedback_response), form);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_opinion_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Form             *form)
+{
+  g_autofree char *content = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *number = NULL;
+  g_autoptr(GError) error = NULL;
+  guint severity;
+  gint64 notice_id = form->notice_id;
+
+  if (g_strcmp0 (response, "accept") != 0 || form->parent == NULL)
+    return;
+
+  content = row_text (form->content);
+  date = row_text (form->date);
+  number = form->notice != NULL ? row_text (form->notice) : NULL;
+  if (number != NULL && !g_ascii_string_to_signed (number, 10, 1, G_MAXINT64, &notice_id, &error))
+    {
+      show_error (form->parent, _("Could Not Record the Opinion"), error);
+      return;
+    }
+  severity = gtk_drop_down_get_selected (GTK_DROP_DOWN (form->severity));
+  if (gk_feedback_new_opinion (form->db, form->person_id, notice_id,
+                               severity <= GK_SEVERITY_HIGH ? (GkSeverity) severity : GK_SEVERITY_LOW,
+                               content, date, &error) <= 0)
+    {
+      show_error (form->parent, _("Could Not Record the Opinion"), error);
+      return;
+    }
+  if (form->owner != NULL && form->done != NULL)
+    form->done (form->owner, notice_id);
+}
+
+void
+gk_feedback_opinion_dialog_present (GtkWidget          *parent,
+                                    GkDatabase         *db,
+                                    gint64              person_id,
+                                    gint64              notice_id,
+                                    GkFeedbackRecorded  done,
+                                    GObject            *owner)
+{
+  Form *form;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *severity_row = adw_action_row_new ();
+  const char *severities[] = {
+    gk_severity_describe (GK_SEVERITY_LOW),
+    gk_severity_describe (GK_SEVERITY_MEDIUM),
+    gk_severity_describe (GK_SEVERITY_HIGH),
+    NULL,
+  };
+  g_autofree char *today = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (GK_IS_DATABASE (db));
+
+  form = form_new (parent, db, person_id, notice_id);
+  form->done = done;
+  g_set_weak_pointer (&form->owner, owner);
+  today = gk_database_today (db);
+
+  form->severity = gtk_drop_down_new_from_strings (severities);
+  gtk_widget_set_valign (form->severity, GTK_ALIGN_CENTER);
+  gk_a11y_name_drop_down (GTK_DROP_DOWN (form->severity), _("Severity"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (severity_row), _("Severity"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (severity_row), form->severity);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (severity_row), form->severity);
+  gtk_list_box_append (GTK_LIST_BOX (list), severity_row);
+  if (notice_id == 0)
+    form->notice = entry_row (list, _("About notice number (empty: none)"), NULL);
+  form->content = entry_row (list, _("What is being said"), NULL);
+  form->date = entry_row (list, _("Noted on (YYYY-MM-DD)"), today);
+
+  dialog = form_dialog (form, _("Record Public Opinion"), _("_Record"), list);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("A note of major severity (重大舆情) is flagged to be reported upward at once (Article 16)."));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_opinion_response), form);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_section_opinion_recorded (GObject *owner,
+                             gint64   notice_id)
+{
+  /* The detail pane reads the notice again: its section shows the note. */
+  gtk_widget_activate_action (GTK_WIDGET (owner), "win.show-notice", "x", notice_id);
+}
+
+static void
+on_record_opinion_clicked (GtkButton *button,
+                           Form      *template)
+{
+  if (template->parent != NULL)
+    gk_feedback_opinion_dialog_present (template->parent, template->db, template->person_id, template->notice_id,
+                                        on_section_opinion_recorded, G_OBJECT (template->parent));
+}
+
+static GtkWidget *
+badge (const char *icon_name,
+       const char *text,
+       const char *css_class)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  /* The words say it: the icon is decoration for assistive technologies. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (box, css_class);
+  return box;
+}
+
+GtkWidget *
+gk_feedback_row_new (const GkFeedback *item,
+                     gboolean          with_notice)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GString *subtitle = g_string_new (NULL);
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  g_string_append_printf (subtitle, "%s · %s · %s", item->received_date,
+                          item->is_opinion
+                          /* Translators: a public-opinion note (舆情) in a list, beside its date */
+                          ? _("Public opinion") : gk_feedback_channel_describe (item->channel),
+                          item->recorded_by);
+  if (with_notice)
+    {
+      g_string_append_c (subtitle, '\n');
+      if (item->notice_id > 0)
+        /* Translators: the notice a feedback or opinion note is about */
+        g_string_append_printf (subtitle, _("About: %s"), item->notice_title);
+      else
+        g_string_append (subtitle, _("About no particular notice"));
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->content);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  g_string_free (subtitle, TRUE);
+
+  if (item->is_opinion)
+    {
+      static const char * const icons[] = { "dialog-information-symbolic", "dialog-information-symbolic",
+                                            "dialog-warning-symbolic" };
+      static const char * const classes[] = { NULL, "warning", "error" };
+      guint severity = MIN ((guint) item->severity, (guint) GK_SEVERITY_HIGH);
+
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 badge (icons[severity], gk_severity_describe (item->severity), classes[severity]));
+    }
+  if (item->report_upward)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               badge ("mail-send-symbolic", _("Report upward"), "error"));
+  if (with_notice && item->clarification_id > 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Clarification"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Open the clarification notice it led to"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-notice");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (item->clarification_id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  if (with_notice && item->notice_id > 0)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-notice");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_int64 (item->notice_id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+  return row;
 }
 
 static void
@@ -220,6 +408,7 @@ gk_feedback_section_new (GtkWidget  *parent,
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *record = gtk_button_new_with_mnemonic (_("Record _Feedback…"));
+  GtkWidget *opinion = gtk_button_new_with_mnemonic (_("Record _Opinion…"));
   GtkWidget *clarify = gtk_button_new_with_mnemonic (_("Issue _Clarification…"));
   g_autoptr(GPtrArray) feedback = NULL;
   g_autoptr(GArray) clarifications = NULL;
@@ -234,27 +423,17 @@ gk_feedback_section_new (GtkWidget  *parent,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Feedback and Clarifications"));
   gtk_widget_set_sensitive (buttons, person_id > 0 && !gk_database_is_read_only (db));
   g_signal_connect (record, "clicked", G_CALLBACK (on_record_feedback_clicked), form);
+  g_signal_connect (opinion, "clicked", G_CALLBACK (on_record_opinion_clicked), form);
   g_signal_connect (clarify, "clicked", G_CALLBACK (on_issue_clarification_clicked), form);
   gtk_box_append (GTK_BOX (buttons), record);
+  gtk_box_append (GTK_BOX (buttons), opinion);
   gtk_box_append (GTK_BOX (buttons), clarify);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), buttons);
 
   feedback = gk_feedback_list (db, notice_id, NULL);
   for (guint i = 0; feedback != NULL && i < feedback->len; i++)
-    {
-      GkFeedback *item = g_ptr_array_index (feedback, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", item->received_date,
-                                                   item->is_opinion
-                                                   ? gk_severity_describe (item->severity)
-                                                   : gk_feedback_channel_describe (item->channel),
-                                                   item->recorded_by);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->content);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               gk_feedback_row_new (g_ptr_array_index (feedback, i), FALSE));
 
   clarifications = gk_feedback_clarifications_of (db, notice_id, NULL);
   for (guint i = 0; clarifications != NULL && i < clarifications->len; i++)

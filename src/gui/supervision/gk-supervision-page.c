@@ -13,7 +13,12 @@
 #include "core/gk-dates.h"
 #include "core/gk-inspections.h"
 #include "core/gk-report.h"
-#include "pdf/gk-report-print.h"
+#include "gk-a11y.h"
+#include "inbox/gk-feedback-dialogs.h"
+#include "gk-findings-window.h"
+#include "gk-report-widgets.h"
+#include "gk-request-window.h"
+#include "gk-summary-view.h"
 #include "gk-supervision-page.h"
 
 #define AUDIT_PAGE_SIZE 100
@@ -27,6 +32,7 @@ struct _GkSupervisionPage
   GArray          *organization_ids;   /* of the report's dropdown rows */
   GArray          *people_ids;         /* of the audit dropdown's rows after "everyone" */
   gboolean         filling;
+  gboolean         stale;      /* reloaded while hidden: filled when shown */
 
   guint            audit_offset;
   gint64           audit_count;
@@ -40,6 +46,8 @@ struct _GkSupervisionPage
   GtkDropDown     *report_org_dropdown;
   GtkBox          *report_box;
   GtkBox          *inspections_box;
+  GkSummaryView   *summary_view;
+  GtkBox          *feedback_box;
   GtkDropDown     *audit_person_dropdown;
   GtkEntry        *audit_notice_entry;
   GtkEntry        *audit_from_entry;
@@ -166,6 +174,8 @@ dashboard_line_subtitle (const GkDashboardLine *line)
                           line->date, -line->days);
 }
 
+static void gk_supervision_page_fill_dashboard (GkSupervisionPage *self);
+
 static void
 on_dashboard_row_activated (AdwActionRow      *row,
                             GkSupervisionPage *self)
@@ -188,9 +198,16 @@ on_dashboard_row_activated (AdwActionRow      *row,
       break;
 
     case GK_DASHBOARD_APPLICATION:
+      {
+        GtkWidget *window = gk_request_window_new (get_window (self), get_database (self), self->person_id, id);
+
+        g_signal_connect_object (window, "changed", G_CALLBACK (gk_supervision_page_fill_dashboard), self,
+                                 G_CONNECT_SWAPPED);
+        gtk_window_present (GTK_WINDOW (window));
+      }
+      break;
+
     default:
-      show_message (self, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                    adw_action_row_get_subtitle (row));
       break;
     }
 }
@@ -312,109 +329,10 @@ compute_report (GkSupervisionPage  *self,
 }
 
 static void
-add_figure (GtkWidget  *group,
-            const char *title,
-            const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-}
-
-static void
-add_count (GtkWidget  *group,
-           const char *title,
-           guint       value)
-{
-  g_autofree char *text = g_strdup_printf ("%u", value);
-
-  add_figure (group, title, text);
-}
-
-static void
-add_days (GtkWidget  *group,
-          const char *title,
-          double      value)
-{
-  g_autofree char *text = gk_report_format_days (value);
-
-  add_figure (group, title, text);
-}
-
-static GtkWidget *
-figures_group (const char *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  return group;
-}
-
-static GtkWidget *
-report_table_widget (const GkReportTable *table)
-{
-  GtkWidget *group = figures_group (table->title);
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *grid = gtk_grid_new ();
-  guint n_columns = table->columns != NULL ? g_strv_length (table->columns) : 0;
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
-  gtk_widget_set_margin_top (grid, 8);
-  gtk_widget_set_margin_bottom (grid, 8);
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      GtkWidget *label = gtk_label_new (table->columns[c]);
-
-      gtk_widget_add_css_class (label, "heading");
-      gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
-      gtk_widget_set_hexpand (label, c == 0);
-      gtk_grid_attach (GTK_GRID (grid), label, c, 0, 1, 1);
-    }
-  for (guint r = 0; table->rows != NULL && r < table->rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (table->rows, r);
-
-      for (guint c = 0; c < n_columns && cells[c] != NULL; c++)
-        {
-          GtkWidget *label = gtk_label_new (cells[c]);
-
-          gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-          gtk_grid_attach (GTK_GRID (grid), label, c, r + 1, 1, 1);
-        }
-    }
-  if (table->rows == NULL || table->rows->len == 0)
-    {
-      GtkWidget *label = gtk_label_new (_("None"));
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_grid_attach (GTK_GRID (grid), label, 0, 1, MAX (n_columns, 1), 1);
-    }
-
-  gtk_frame_set_child (GTK_FRAME (frame), grid);
-  gtk_widget_add_css_class (frame, "view");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
-  return group;
-}
-
-static void
 gk_supervision_page_fill_report (GkSupervisionPage *self)
 {
   g_autoptr(GkReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *description = NULL;
-  GtkWidget *group;
 
   clear_box (self->report_box);
   if (get_database (self) == NULL)
@@ -428,46 +346,7 @@ gk_supervision_page_fill_report (GkSupervisionPage *self)
                                    error->message));
       return;
     }
-
-  group = figures_group (_("Notices Published"));
-  /* Translators: the annual report's period and organization: "2026-01-01 – 2026-12-31, 党委" */
-  description = g_strdup_printf (_("%s – %s, %s"), report->from, report->to, report->organization);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  add_count (group, _("Published"), report->published);
-  add_count (group, _("On time"), report->on_time);
-  add_count (group, _("Late"), report->late);
-  add_days (group, _("Median delay (working days)"), report->median_delay);
-  gtk_box_append (self->report_box, group);
-
-  group = figures_group (_("Obligations"));
-  add_count (group, _("Met"), report->obligations_met);
-  add_count (group, _("Waived"), report->obligations_waived);
-  add_count (group, _("Missed"), report->obligations_missed);
-  add_count (group, _("Pending"), report->obligations_pending);
-  gtk_box_append (self->report_box, group);
-
-  group = figures_group (_("Applications"));
-  add_count (group, _("Received"), report->applications);
-  add_count (group, _("Disclosed"), report->applications_disclosed);
-  add_count (group, _("Partly disclosed"), report->applications_partial);
-  add_count (group, _("Refused"), report->applications_refused);
-  add_count (group, _("Open"), report->applications_open);
-  add_count (group, _("Late"), report->applications_late);
-  add_days (group, _("Median response (working days)"), report->median_response);
-  gtk_box_append (self->report_box, group);
-
-  group = figures_group (_("Feedback and Supervision"));
-  add_count (group, _("Clarifications"), report->clarifications);
-  add_count (group, _("Feedback"), report->feedback);
-  add_count (group, _("Major public opinion"), report->opinions_high);
-  add_count (group, _("Inspections"), report->inspections);
-  add_count (group, _("Findings"), report->findings);
-  add_count (group, _("Rectified"), report->rectified);
-  add_count (group, _("Rectification overdue"), report->rectification_overdue);
-  gtk_box_append (self->report_box, group);
-
-  for (guint i = 0; report->tables != NULL && i < report->tables->len; i++)
-    gtk_box_append (self->report_box, report_table_widget (g_ptr_array_index (report->tables, i)));
+  gk_report_widgets_fill (self->report_box, report);
 }
 
 static void
@@ -477,173 +356,26 @@ on_report_changed (GkSupervisionPage *self)
     gk_supervision_page_fill_report (self);
 }
 
-static char *
-report_file_name (GkSupervisionPage *self,
-                  const char        *extension)
-{
-  /* Translators: the file name suggested for the annual report; %d is the year */
-  g_autofree char *base = g_strdup_printf (_("disclosure-report-%d"),
-                                           gtk_spin_button_get_value_as_int (self->year_spin));
-
-  return g_strconcat (base, ".", extension, NULL);
-}
-
-static GtkFileChooserNative *
-new_save_chooser (GkSupervisionPage *self,
-                  const char        *title,
-                  const char        *name)
-{
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (title, get_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  return native;
-}
-
-static GFile *
-chooser_file (GtkNativeDialog *native,
-              int              response)
-{
-  if (response != GTK_RESPONSE_ACCEPT)
-    return NULL;
-  return gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-}
-
-typedef struct
-{
-  GkReport *report;
-  GFile    *file;
-} PdfJob;
-
 static void
-pdf_job_free (PdfJob *job)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  g_clear_pointer (&job->report, gk_report_free);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
-static void
-render_pdf_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  PdfJob *job = task_data;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-
-  bytes = gk_report_print_pdf (job->report, &error);
-  if (bytes == NULL
-      || !g_file_replace_contents (job->file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                   cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_pdf_rendered (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GkSupervisionPage *self = GK_SUPERVISION_PAGE (source);
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GkReport *report = compute_report (self, &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    show_message (self, _("Could Not Export the Report"), error->message);
-  else
-    toast (self, _("Report exported as PDF"));
-}
-
-static void
-on_export_pdf_response (GtkNativeDialog   *native,
-                        int                response,
-                        GkSupervisionPage *self)
-{
-  g_autoptr(GFile) file = chooser_file (native, response);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  PdfJob *job;
-  GkReport *report;
-
-  g_object_unref (native);
-  if (file == NULL)
-    return;
-
-  /* Computed here, on the thread that owns the connection; rendered on a worker. */
-  report = compute_report (self, &error);
   if (report == NULL)
     {
       show_message (self, _("Could Not Export the Report"), error->message);
       return;
     }
-  job = g_new0 (PdfJob, 1);
-  job->report = report;
-  job->file = g_object_ref (file);
-  task = g_task_new (self, NULL, on_pdf_rendered, NULL);
-  g_task_set_source_tag (task, on_export_pdf_response);
-  g_task_set_task_data (task, job, (GDestroyNotify) pdf_job_free);
-  g_task_run_in_thread (task, render_pdf_thread);
-  toast (self, _("Rendering the report…"));
-}
-
-static void
-on_export_csv_response (GtkNativeDialog   *native,
-                        int                response,
-                        GkSupervisionPage *self)
-{
-  g_autoptr(GFile) file = chooser_file (native, response);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GkReport) report = NULL;
-  g_autofree char *csv = NULL;
-
-  g_object_unref (native);
-  if (file == NULL)
-    return;
-
-  report = compute_report (self, &error);
-  if (report != NULL)
-    csv = gk_report_to_csv (report);
-  if (csv == NULL
-      || !g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
-                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-    {
-      show_message (self, _("Could Not Export the Report"), error != NULL ? error->message : "");
-      return;
-    }
-  toast (self, _("Report exported as CSV"));
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
-  g_autofree char *name = report_file_name (self, "pdf");
-  GtkFileChooserNative *native = new_save_chooser (self, _("Export Report as PDF"), name);
-
-  g_signal_connect_object (native, "response", G_CALLBACK (on_export_pdf_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
-  g_autofree char *name = report_file_name (self, "csv");
-  GtkFileChooserNative *native = new_save_chooser (self, _("Export Report as CSV"), name);
-
-  g_signal_connect_object (native, "response", G_CALLBACK (on_export_csv_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  /* Translators: the file name suggested for the annual report, without
+   * its extension; %d is the year */
+  name = g_strdup_printf (_("disclosure-report-%d"), gtk_spin_button_get_value_as_int (self->year_spin));
+  gk_report_widgets_export (widget, self->toast_overlay, report, name,
+                            g_str_equal (action_name, "supervision.export-pdf"));
 }
 
 /* Inspections (c) */
@@ -787,9 +519,10 @@ on_add_finding_response (AdwMessageDialog  *dialog,
   g_autofree char *deadline = NULL;
   g_autoptr(GError) error = NULL;
   GtkDropDown *org = g_object_get_data (G_OBJECT (dialog), "organization");
+  GtkDropDown *responsible = g_object_get_data (G_OBJECT (dialog), "responsible");
   gint64 inspection_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "inspection");
   guint selected;
-  gint64 organization_id = 0;
+  gint64 organization_id = 0, responsible_id = 0;
 
   if (g_strcmp0 (response, "accept") != 0 || get_database (self) == NULL)
     return;
@@ -797,13 +530,20 @@ on_add_finding_response (AdwMessageDialog  *dialog,
   selected = gtk_drop_down_get_selected (org);
   if (selected != GTK_INVALID_LIST_POSITION && selected < self->organization_ids->len)
     organization_id = g_array_index (self->organization_ids, gint64, selected);
+  /* The first choice: nobody named, the principal and the secretary answer. */
+  selected = gtk_drop_down_get_selected (responsible);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->people_ids->len)
+    responsible_id = g_array_index (self->people_ids, gint64, selected - 1);
   finding = row_text (G_OBJECT (dialog), "finding");
   rectification = row_text (G_OBJECT (dialog), "rectification");
   deadline = row_text (G_OBJECT (dialog), "deadline");
   if (rectification == NULL)
-    g_clear_pointer (&deadline, g_free);
+    {
+      g_clear_pointer (&deadline, g_free);
+      responsible_id = 0;
+    }
   if (gk_inspections_add_finding (get_database (self), self->person_id, inspection_id,
-                                  organization_id, finding, rectification, deadline, 0,
+                                  organization_id, finding, rectification, deadline, responsible_id,
                                   &error) <= 0)
     {
       show_message (self, _("Could Not Record the Finding"), error->message);
@@ -820,7 +560,10 @@ on_add_finding_clicked (GtkButton         *button,
   GtkWidget *form = form_new ();
   GtkWidget *org_row = adw_action_row_new ();
   GtkWidget *org = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (gtk_drop_down_get_model (self->report_org_dropdown))), NULL);
-  GtkWidget *dialog;
+  GtkWidget *responsible_row = adw_action_row_new ();
+  GtkStringList *names = GTK_STRING_LIST (gtk_drop_down_get_model (self->audit_person_dropdown));
+  GtkStringList *people;
+  GtkWidget *dialog, *responsible;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (org_row), _("Organization"));
   gtk_widget_set_valign (org, GTK_ALIGN_CENTER);
@@ -835,103 +578,30 @@ on_add_finding_clicked (GtkButton         *button,
   g_object_set_data (G_OBJECT (dialog), "rectification",
                      form_entry (form, _("Rectification required (empty: none)"), NULL));
   g_object_set_data (G_OBJECT (dialog), "deadline", form_entry (form, _("Deadline (YYYY-MM-DD)"), NULL));
+
+  /* The people of the audit trail's filter, after its "everyone". */
+  people = gtk_string_list_new (NULL);
+  gtk_string_list_append (people, _("The organization’s principal and secretary"));
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (names)); i++)
+    gtk_string_list_append (people, gtk_string_list_get_string (names, i));
+  responsible = gtk_drop_down_new (G_LIST_MODEL (people), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (responsible), TRUE);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (responsible),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_widget_set_valign (responsible, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (responsible_row), _("Who answers for the rectification"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (responsible_row), responsible);
+  gk_a11y_name_drop_down (GTK_DROP_DOWN (responsible), _("Who answers for the rectification"));
+  gtk_list_box_append (GTK_LIST_BOX (form), responsible_row);
+  g_object_set_data (G_OBJECT (dialog), "responsible", responsible);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_finding_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_complete_response (AdwMessageDialog  *dialog,
-                      const char        *response,
-                      GkSupervisionPage *self)
+on_rectification_recorded (GObject *owner)
 {
-  g_autofree char *note = NULL;
-  g_autofree char *date = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 finding_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "finding");
-  gint64 version = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "version");
-
-  if (g_strcmp0 (response, "accept") != 0 || get_database (self) == NULL)
-    return;
-
-  note = row_text (G_OBJECT (dialog), "note");
-  date = row_text (G_OBJECT (dialog), "date");
-  if (!gk_inspections_complete (get_database (self), self->person_id, finding_id, version,
-                                date, note, &error))
-    {
-      show_message (self, _("Could Not Record the Rectification"), error->message);
-      return;
-    }
-  after_change (self, _("Rectification recorded"));
-}
-
-static void
-on_complete_clicked (GtkButton         *button,
-                     GkSupervisionPage *self)
-{
-  GtkWidget *form = form_new ();
-  GtkWidget *dialog;
-  g_autofree char *today = NULL;
-
-  if (get_database (self) == NULL)
-    return;
-  today = gk_database_today (get_database (self));
-
-  dialog = form_dialog (self, _("Mark Rectified"), _("_Mark Rectified"), form);
-  g_object_set_data_full (G_OBJECT (dialog), "finding",
-                          g_memdup2 (g_object_get_data (G_OBJECT (button), "finding"), sizeof (gint64)),
-                          g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "version",
-                          g_memdup2 (g_object_get_data (G_OBJECT (button), "version"), sizeof (gint64)),
-                          g_free);
-  g_object_set_data (G_OBJECT (dialog), "date", form_entry (form, _("Completed on (YYYY-MM-DD)"), today));
-  g_object_set_data (G_OBJECT (dialog), "note", form_entry (form, _("What was done"), NULL));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_complete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-finding_row (GkSupervisionPage *self,
-             const GkFinding   *finding)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status = gtk_label_new (gk_rectification_status_describe (finding->status));
-  g_autofree char *title = g_strdup_printf ("%s: %s", finding->organization, finding->finding);
-  g_autofree char *subtitle = NULL;
-
-  if (finding->rectification == NULL)
-    subtitle = g_strdup ("");
-  else if (finding->completed_date != NULL)
-    /* Translators: a finding's rectification, its deadline and when it was completed */
-    subtitle = g_strdup_printf (_("Rectification: %s (deadline %s, completed %s)"),
-                                finding->rectification, finding->deadline, finding->completed_date);
-  else
-    /* Translators: a finding's rectification and its deadline */
-    subtitle = g_strdup_printf (_("Rectification: %s (deadline %s)"),
-                                finding->rectification, finding->deadline);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  if (finding->status == GK_RECTIFICATION_OVERDUE)
-    gtk_widget_add_css_class (status, "error");
-  else if (finding->status == GK_RECTIFICATION_DONE)
-    gtk_widget_add_css_class (status, "success");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-
-  if (finding->status == GK_RECTIFICATION_OPEN || finding->status == GK_RECTIFICATION_OVERDUE)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("Mark _Rectified…"));
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (button), "finding",
-                              g_memdup2 (&finding->id, sizeof finding->id), g_free);
-      g_object_set_data_full (G_OBJECT (button), "version",
-                              g_memdup2 (&finding->row_version, sizeof finding->row_version), g_free);
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_complete_clicked), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-  return row;
+  after_change (GK_SUPERVISION_PAGE (owner), _("Rectification recorded"));
 }
 
 static void
@@ -986,9 +656,79 @@ gk_supervision_page_fill_inspections (GkSupervisionPage *self)
 
       for (guint j = 0; findings != NULL && j < findings->len; j++)
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                   finding_row (self, g_ptr_array_index (findings, j)));
+                                   gk_finding_row_new (g_ptr_array_index (findings, j), db, self->person_id,
+                                                       on_rectification_recorded, G_OBJECT (self)));
       gtk_box_append (self->inspections_box, group);
     }
+}
+
+/* Feedback and public opinion (第十六条) */
+
+static void
+gk_supervision_page_fill_feedback (GkSupervisionPage *self)
+{
+  GkDatabase *db = get_database (self);
+  g_autoptr(GPtrArray) feedback = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *opinions, *others;
+
+  clear_box (self->feedback_box);
+  if (db == NULL)
+    return;
+
+  feedback = gk_feedback_list (db, 0, &error);
+  if (feedback == NULL)
+    {
+      gtk_box_append (self->feedback_box,
+                      status_page ("dialog-error-symbolic", _("Could Not Read the Feedback"), error->message));
+      return;
+    }
+
+  opinions = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (opinions), _("Public Opinion"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (opinions),
+                                         _("Major public opinion (重大舆情) is to be reported upward at once."));
+  others = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (others), _("Feedback"));
+  for (guint i = 0; i < feedback->len; i++)
+    {
+      GkFeedback *item = g_ptr_array_index (feedback, i);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (item->is_opinion ? opinions : others),
+                                 gk_feedback_row_new (item, TRUE));
+    }
+  gtk_box_append (self->feedback_box, opinions);
+  gtk_box_append (self->feedback_box, others);
+  if (feedback->len == 0)
+    {
+      clear_box (self->feedback_box);
+      gtk_box_append (self->feedback_box,
+                      status_page ("mail-read-symbolic", _("No Feedback Recorded"),
+                                   _("Feedback is recorded from a published notice’s detail in the Approvals tab; "
+                                     "public opinion with Record Opinion.")));
+    }
+}
+
+static void
+on_opinion_recorded (GObject *owner,
+                     gint64   notice_id)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (owner);
+
+  gk_supervision_page_fill_feedback (self);
+  toast (self, _("Public opinion recorded"));
+}
+
+static void
+record_opinion_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
+
+  if (get_database (self) != NULL)
+    gk_feedback_opinion_dialog_present (widget, get_database (self), self->person_id, 0,
+                                        on_opinion_recorded, G_OBJECT (self));
 }
 
 /* The audit trail (d) */
@@ -1239,7 +979,7 @@ bind_audit_row (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (changes, "error");
     }
   accessible = g_strdup_printf ("%s, %s, %s", fields[2], fields[1], fields[3]);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gk_a11y_name_list_row (box, accessible);
 }
 
 /* The page */
@@ -1249,11 +989,29 @@ gk_supervision_page_reload (GkSupervisionPage *self)
 {
   g_return_if_fail (GK_IS_SUPERVISION_PAGE (self));
 
+  /* A hidden tab waits until it is shown: its dashboard and reports read
+   * the whole file, which must not hold up the window's first frame. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
+
   /* Only for those who may see it: the window hides the tab for others. */
+  gk_summary_view_set_database (self->summary_view, get_database (self), self->person_id);
   gk_supervision_page_fill_dashboard (self);
   gk_supervision_page_fill_report (self);
   gk_supervision_page_fill_inspections (self);
+  gk_supervision_page_fill_feedback (self);
   gk_supervision_page_fill_audit (self);
+}
+
+static void
+gk_supervision_page_map (GtkWidget *widget)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (gk_supervision_page_parent_class)->map (widget);
+  if (self->stale)
+    gk_supervision_page_reload (self);
 }
 
 static void
@@ -1323,6 +1081,7 @@ gk_supervision_page_class_init (GkSupervisionPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gk_supervision_page_dispose;
+  widget_class->map = gk_supervision_page_map;
   object_class->get_property = gk_supervision_page_get_property;
   object_class->set_property = gk_supervision_page_set_property;
 
@@ -1336,6 +1095,7 @@ gk_supervision_page_class_init (GkSupervisionPageClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GK_TYPE_SUMMARY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gongkai/Gongkai/supervision/gk-supervision-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, toast_overlay);
@@ -1345,6 +1105,8 @@ gk_supervision_page_class_init (GkSupervisionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, report_org_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, report_box);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, inspections_box);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, feedback_box);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, audit_person_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, audit_notice_entry);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, audit_from_entry);
@@ -1355,9 +1117,10 @@ gk_supervision_page_class_init (GkSupervisionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_report_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_audit_filter_changed);
 
-  gtk_widget_class_install_action (widget_class, "supervision.export-pdf", NULL, export_pdf_action);
-  gtk_widget_class_install_action (widget_class, "supervision.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "supervision.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "supervision.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "supervision.new-inspection", NULL, new_inspection_action);
+  gtk_widget_class_install_action (widget_class, "supervision.record-opinion", NULL, record_opinion_action);
   gtk_widget_class_install_action (widget_class, "supervision.audit-previous", NULL, audit_page_action);
   gtk_widget_class_install_action (widget_class, "supervision.audit-next", NULL, audit_page_action);
   gtk_widget_class_install_action (widget_class, "supervision.verify-chain", NULL, verify_chain_action);
@@ -1374,6 +1137,8 @@ gk_supervision_page_init (GkSupervisionPage *self)
   self->filling = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filling = FALSE;
+  gk_a11y_name_drop_down (self->report_org_dropdown, _("Organization"));
+  gk_a11y_name_drop_down (self->audit_person_dropdown, _("Person"));
 
   self->organization_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->people_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -15,11 +15,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GkSupervisionPage, gk_supervision_page, GK, SUPERVISION_PAGE, GtkWidget)
 
 /* The 督查 tab (第十六–二十条), for party office and inspectors: the
- * overdue dashboard, the annual report with its PDF and CSV, inspections
- * with their findings and rectifications, and the audit trail with the
+ * overdue dashboard, the annual report and the period summary with their
+ * PDF and CSV, inspections with their findings and rectifications,
+ * feedback and public-opinion notes, and the audit trail with the
  * verification of its chain. A dashboard line of a notice activates
  * win.show-notice (x: the notice id); of an obligation, win.show-page
- * "calendar". */
+ * "calendar"; of an application, opens its window (GkRequestWindow); of a
+ * rectification, shows the inspections. */
 GkContext *gk_supervision_page_get_context   (GkSupervisionPage *self);
 void       gk_supervision_page_set_context   (GkSupervisionPage *self,
                                               GkContext         *context);

@@ -1,0 +1,421 @@
+/* gk-findings-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+
+#include "calendar/gk-calendar-status.h"
+#include "core/gk-inspections.h"
+#include "gk-findings-window.h"
+
+struct _GkFindingsWindow
+{
+  AdwWindow        parent_instance;
+
+  GkDatabase      *db;
+  gint64           person_id;
+  gint64           finding_id;   /* 0: the person's overdue rectifications */
+
+  AdwToastOverlay *toast_overlay;
+  GtkBox          *content_box;
+};
+
+G_DEFINE_FINAL_TYPE (GkFindingsWindow, gk_findings_window, ADW_TYPE_WINDOW)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static char *
+entry_text (GtkWidget *row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+/* Recording a completion */
+
+typedef struct
+{
+  GkDatabase              *db;
+  gint64                   person_id;
+  gint64                   finding_id;
+  gint64                   row_version;
+  GkRectificationRecorded  done;
+  GObject                 *owner;     /* weak */
+  GtkWidget               *date;      /* AdwEntryRow */
+  GtkWidget               *note;      /* AdwEntryRow */
+} Completion;
+
+static void
+completion_free (Completion *completion)
+{
+  g_clear_object (&completion->db);
+  g_clear_weak_pointer (&completion->owner);
+  g_free (completion);
+}
+
+static void
+on_completion_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        Completion       *completion)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "accept") != 0)
+    return;
+
+  date = entry_text (completion->date);
+  note = entry_text (completion->note);
+  if (!gk_inspections_complete (completion->db, completion->person_id, completion->finding_id,
+                                completion->row_version, date, note, &error))
+    {
+      GtkWidget *message = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
+                                                   _("Could Not Record the Rectification"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+  if (completion->owner != NULL && completion->done != NULL)
+    completion->done (completion->owner);
+}
+
+static GtkWidget *
+form_row (GtkWidget  *list,
+          const char *title,
+          const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+void
+gk_rectification_dialog_present (GtkWidget               *parent,
+                                  GkDatabase              *db,
+                                  gint64                   person_id,
+                                  gint64                   finding_id,
+                                  gint64                   row_version,
+                                  const char              *description,
+                                  GkRectificationRecorded  done,
+                                  GObject                 *owner)
+{
+  Completion *completion;
+  GtkWidget *dialog, *list;
+  g_autofree char *today = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (GK_IS_DATABASE (db));
+
+  completion = g_new0 (Completion, 1);
+  completion->db = g_object_ref (db);
+  completion->person_id = person_id;
+  completion->finding_id = finding_id;
+  completion->row_version = row_version;
+  completion->done = done;
+  g_set_weak_pointer (&completion->owner, owner);
+
+  today = gk_database_today (db);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  completion->date = form_row (list, _("Completed on (YYYY-MM-DD)"), today);
+  completion->note = form_row (list, _("What was done"), NULL);
+
+  dialog = adw_message_dialog_new (window_of (parent), _("Mark Rectified"), description);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "accept", _("_Mark Rectified"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_set_size_request (dialog, 460, -1);
+  g_object_set_data_full (G_OBJECT (dialog), "gk-completion", completion, (GDestroyNotify) completion_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_completion_response), completion);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* One finding */
+
+typedef struct
+{
+  GkDatabase              *db;
+  gint64                   person_id;
+  gint64                   finding_id;
+  gint64                   row_version;
+  char                    *description;
+  GkRectificationRecorded  done;
+  GObject                 *owner;   /* weak */
+} RowData;
+
+static void
+row_data_free (RowData *data)
+{
+  g_clear_object (&data->db);
+  g_free (data->description);
+  g_clear_weak_pointer (&data->owner);
+  g_free (data);
+}
+
+static void
+on_mark_rectified_clicked (GtkButton *button,
+                           RowData   *data)
+{
+  if (data->owner == NULL)
+    return;
+  gk_rectification_dialog_present (GTK_WIDGET (button), data->db, data->person_id, data->finding_id,
+                                   data->row_version, data->description, data->done, data->owner);
+}
+
+GtkWidget *
+gk_finding_row_new (const GkFinding         *finding,
+                    GkDatabase              *db,
+                    gint64                   person_id,
+                    GkRectificationRecorded  done,
+                    GObject                 *owner)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge = gk_calendar_rectification_badge_new (finding->status);
+  g_autofree char *title = g_strdup_printf ("%s: %s", finding->organization, finding->finding);
+  g_autofree char *inspection = NULL;
+  GString *subtitle = g_string_new (NULL);
+
+  g_return_val_if_fail (finding != NULL, NULL);
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  if (finding->rectification != NULL && finding->completed_date != NULL)
+    /* Translators: a finding's rectification, its deadline and when it was completed */
+    g_string_append_printf (subtitle, _("Rectification: %s (deadline %s, completed %s)"),
+                            finding->rectification, finding->deadline, finding->completed_date);
+  else if (finding->rectification != NULL)
+    /* Translators: a finding's rectification and its deadline */
+    g_string_append_printf (subtitle, _("Rectification: %s (deadline %s)"),
+                            finding->rectification, finding->deadline);
+  if (finding->rectification != NULL)
+    {
+      g_string_append_c (subtitle, '\n');
+      if (finding->responsible != NULL && finding->responsible[0] != '\0')
+        /* Translators: the person who answers for a rectification (整改责任人) */
+        g_string_append_printf (subtitle, C_("rectification", "Responsible: %s"), finding->responsible);
+      else
+        g_string_append (subtitle, C_("rectification", "Responsible: the organization’s principal and secretary"));
+    }
+  if (finding->completion_note != NULL && finding->completion_note[0] != '\0')
+    {
+      g_string_append_c (subtitle, '\n');
+      /* Translators: what was done to rectify a finding */
+      g_string_append_printf (subtitle, _("Done: %s"), finding->completion_note);
+    }
+  /* Translators: the inspection a finding comes from: its kind and date */
+  inspection = g_strdup_printf (_("Found by: %s, %s"), gk_inspection_kind_describe (finding->inspection_kind),
+                                finding->inspection_date);
+  if (subtitle->len > 0)
+    g_string_append_c (subtitle, '\n');
+  g_string_append (subtitle, inspection);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+
+  if ((finding->status == GK_RECTIFICATION_OPEN || finding->status == GK_RECTIFICATION_OVERDUE)
+      && !gk_database_is_read_only (db) && gk_inspections_may_complete (db, person_id, finding->id))
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Mark _Rectified…"));
+      RowData *data = g_new0 (RowData, 1);
+
+      data->db = g_object_ref (db);
+      data->person_id = person_id;
+      data->finding_id = finding->id;
+      data->row_version = finding->row_version;
+      data->description = g_strdup_printf ("%s\n%s", title, finding->rectification);
+      data->done = done;
+      g_set_weak_pointer (&data->owner, owner);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "gk-row-data", data, (GDestroyNotify) row_data_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_mark_rectified_clicked), data);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  g_string_free (subtitle, TRUE);
+  return row;
+}
+
+/* The window */
+
+static void gk_findings_window_fill (GkFindingsWindow *self);
+
+static void
+on_recorded (GObject *owner)
+{
+  GkFindingsWindow *self = GK_FINDINGS_WINDOW (owner);
+
+  gk_findings_window_fill (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Rectification recorded")));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static GtkWidget *
+status_page (const char *icon,
+             const char *title,
+             const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  gtk_widget_add_css_class (page, "compact");
+  return page;
+}
+
+static void
+gk_findings_window_fill (GkFindingsWindow *self)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child, *group;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
+    gtk_box_remove (self->content_box, child);
+
+  if (self->finding_id > 0)
+    {
+      GkFinding *finding = gk_inspections_get_finding (self->db, self->finding_id, NULL, &error);
+
+      if (finding != NULL)
+        {
+          findings = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_finding_free);
+          g_ptr_array_add (findings, finding);
+        }
+    }
+  else
+    findings = gk_inspections_overdue_for_person (self->db, self->person_id, NULL, &error);
+
+  if (findings == NULL)
+    {
+      gtk_box_append (self->content_box,
+                      status_page ("dialog-error-symbolic", _("Could Not Read the Findings"), error->message));
+      return;
+    }
+  if (findings->len == 0)
+    {
+      gtk_box_append (self->content_box,
+                      status_page ("emblem-ok-symbolic", _("No Rectification Is Overdue"),
+                                   _("Every rectification you answer for is done or still within its deadline.")));
+      return;
+    }
+
+  group = adw_preferences_group_new ();
+  if (self->finding_id == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("Inspections found these; you answer for their rectification and its deadline "
+                                             "has passed. Record what was done once it is completed."));
+  for (guint i = 0; i < findings->len; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               gk_finding_row_new (g_ptr_array_index (findings, i), self->db, self->person_id,
+                                                   on_recorded, G_OBJECT (self)));
+  gtk_box_append (self->content_box, group);
+}
+
+static void
+gk_findings_window_dispose (GObject *object)
+{
+  GkFindingsWindow *self = GK_FINDINGS_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_FINDINGS_WINDOW);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (gk_findings_window_parent_class)->dispose (object);
+}
+
+static void
+gk_findings_window_class_init (GkFindingsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gk_findings_window_dispose;
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/gongkai/Gongkai/supervision/gk-findings-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkFindingsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GkFindingsWindow, content_box);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+gk_findings_window_init (GkFindingsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static GkFindingsWindow *
+gk_findings_window_new (GtkWindow  *parent,
+                        GkDatabase *db,
+                        gint64      person_id,
+                        gint64      finding_id,
+                        const char *title)
+{
+  GkFindingsWindow *self = g_object_new (GK_TYPE_FINDINGS_WINDOW,
+                                         "transient-for", parent,
+                                         "title", title,
+                                         NULL);
+
+  self->db = g_object_ref (db);
+  self->person_id = person_id;
+  self->finding_id = finding_id;
+  gk_findings_window_fill (self);
+  return self;
+}
+
+GtkWidget *
+gk_findings_window_new_overdue (GtkWindow  *parent,
+                                GkDatabase *db,
+                                gint64      person_id)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  return GTK_WIDGET (gk_findings_window_new (parent, db, person_id, 0, _("Overdue Rectifications")));
+}
+
+GtkWidget *
+gk_findings_window_new_for_finding (GtkWindow  *parent,
+                                    GkDatabase *db,
+                                    gint64      person_id,
+                                    gint64      finding_id)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  return GTK_WIDGET (gk_findings_window_new (parent, db, person_id, finding_id, _("Inspection Finding")));
+}
