@@ -495,6 +495,145 @@ test_by_day (Fixture       *f,
     }
 }
 
+/* Every field of OBLIGATIONS (GkObligation), one line each. */
+static void
+describe_obligations (GString   *text,
+                      GPtrArray *obligations)
+{
+  for (guint i = 0; i < obligations->len; i++)
+    {
+      GkObligation *o = g_ptr_array_index (obligations, i);
+
+      g_string_append_printf (text, "%u %s@%s due %s [%s…%s] %s; %s; notice %" G_GINT64_FORMAT " %s %s %s; %s; %s\n",
+                              o->item_number, o->rule, o->period, o->due_date, o->window_start, o->window_end,
+                              gk_obligation_status_to_string (o->status), o->explanation, o->notice_id,
+                              o->notice_title ? o->notice_title : "-", o->planned_date ? o->planned_date : "-",
+                              o->published_date ? o->published_date : "-", o->waiver_reason ? o->waiver_reason : "-",
+                              o->organizations);
+    }
+}
+
+static char *
+describe_days (GPtrArray *days)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      GkCalendarDay *day = g_ptr_array_index (days, i);
+
+      g_string_append_printf (text, "%s:\n", day->date);
+      describe_obligations (text, day->obligations);
+      for (guint j = 0; j < day->notices->len; j++)
+        {
+          GkPlannedNotice *notice = g_ptr_array_index (day->notices, j);
+
+          g_string_append_printf (text, "notice %" G_GINT64_FORMAT " %s %s\n", notice->id, notice->title, notice->state);
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* Off the main loop, on a connection of its own: the same obligations and
+ * plans as on the caller's connection, with the caller's clock for today;
+ * a cancelled computation says so. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) clock = g_date_time_new_from_iso8601 ("2026-07-20T02:00:00Z", NULL);
+  const GkObligationQuery queries[] = {
+    { .from = "2026-06-29", .to = "2026-08-09" },
+    { .from = "2025-12-29", .to = "2026-02-08", .today = "2026-01-20" },
+    { .from = "2025-01-01", .to = "2027-12-31", .person_id = f->student_affairs },
+    { .from = "2026-01-01", .to = "2026-12-31", .organization_id = gk_test_query_int (f->db,
+                                                  "SELECT id FROM organizations WHERE short_name = '组织部'") },
+  };
+  gint64 published = new_notice (f, "2026-07-10");
+
+  /* Something of everything: an event, a waiver, a notice published, one
+   * in progress, one naming its obligation. */
+  gk_database_set_clock (f->db, clock);
+  gk_obligations_record_event (f->db, f->office, item_id (f, 14), "2026-07-01", "评审结果确定", &error);
+  g_assert_no_error (error);
+  gk_obligations_waive (f->db, f->office, item_id (f, 6), "yearly:03-31", "2026", "已合并公开", &error);
+  g_assert_no_error (error);
+  act (f, f->staff, published, GK_ACTION_SUBMIT, NULL);
+  act (f, f->principal, published, GK_ACTION_REVIEW, &passing_review);
+  act (f, f->leader, published, GK_ACTION_APPROVE, &(GkStepArgs) { .pdf_sha256 = "feedc0de" });
+  act (f, f->staff, published, GK_ACTION_PUBLISH, &(GkStepArgs) { .date = "2026-07-12" });
+  new_notice (f, "2026-07-30");
+  g_assert_true (gk_database_exec (f->db, "UPDATE notices SET obligation = 'half-yearly@2025-H2'"
+                                          " WHERE id = (SELECT max (id) FROM notices)", NULL));
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GPtrArray) here = gk_obligations_by_day (f->db, &queries[q], &error);
+      g_autoptr(GPtrArray) there = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *actual = NULL;
+
+      g_assert_no_error (error);
+      gk_obligations_by_day_async (f->db, &queries[q], NULL, on_async_done, &result);
+      there = gk_obligations_by_day_finish (wait_for_result (&result), &error);
+      g_assert_no_error (error);
+      expected = describe_days (here);
+      actual = describe_days (there);
+      g_assert_cmpstr (actual, ==, expected);
+      g_assert_cmpuint (strlen (expected), >, 0);
+    }
+
+  /* The start-up toast's list, today being the database clock's. */
+  {
+    g_autoptr(GPtrArray) here = gk_obligations_attention (f->db, f->principal, NULL, &error);
+    g_autoptr(GPtrArray) there = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GString) expected = g_string_new (NULL);
+    g_autoptr(GString) actual = g_string_new (NULL);
+
+    g_assert_no_error (error);
+    gk_obligations_attention_async (f->db, f->principal, NULL, NULL, on_async_done, &result);
+    there = gk_obligations_attention_finish (wait_for_result (&result), &error);
+    g_assert_no_error (error);
+    describe_obligations (expected, here);
+    describe_obligations (actual, there);
+    g_assert_cmpstr (actual->str, ==, expected->str);
+    g_assert_cmpuint (here->len, >, 0);
+    g_assert_nonnull (find (here, 21, "half-yearly", "2025-H2"));
+  }
+
+  /* Cancelled: no result, and a clear error. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) none = NULL;
+
+    gk_obligations_by_day_async (f->db, &queries[2], cancellable, on_async_done, &result);
+    g_cancellable_cancel (cancellable);
+    none = gk_obligations_by_day_finish (wait_for_result (&result), &error);
+    g_assert_null (none);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+}
+
 /* RFC 5545 §3.1 checked strictly: CRLF line ends only, at most 75 octets
  * a line, folds between UTF-8 characters. Returns the unfolded lines. */
 static GPtrArray *
@@ -661,6 +800,7 @@ main (int   argc,
   ADD ("/obligations/overdue", test_overdue);
   ADD ("/obligations/done-by-notice", test_done_by_notice);
   ADD ("/obligations/by-day", test_by_day);
+  ADD ("/obligations/async", test_async);
   ADD ("/obligations/ics", test_ics);
 #undef ADD
 

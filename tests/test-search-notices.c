@@ -314,6 +314,110 @@ test_model_is_lazy (void)
   g_assert_cmpuint (gk_notice_list_model_get_pages_read (model), ==, 1);
 }
 
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+on_change (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added,
+           Change     *change)
+{
+  *change = (Change) { position, removed, added };
+}
+
+/* A search alone matching more notices than the model counts at once:
+ * the model is a lower bound of the list at first, its first page read by
+ * walking the list's order; the count comes from the worker and the list
+ * grows at its end; every page, the last walked from the end, holds what
+ * a plain scan finds. A newer query makes an older count void. */
+static void
+test_model_counted_later (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkNoticeListModel) model = gk_notice_list_model_new (db, NULL, &error);
+  g_autoptr(GArray) expected = plain_scan ("党");
+  GkNoticeQuery search = { .search = "党" };
+  Change change = { 0 };
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >, 1000);
+  gk_notice_list_model_set_count_limit (model, 300);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_change), &change);
+
+  g_assert_true (gk_notice_list_model_set_query (model, &search, &error));
+  g_assert_true (gk_notice_list_model_is_counting (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 301);
+  for (guint i = 0; i < GK_NOTICE_LIST_MODEL_PAGE_SIZE; i++)
+    {
+      g_autoptr(GkNotice) notice = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (gk_notice_get_id (notice), ==, g_array_index (expected, gint64, i));
+    }
+  g_assert_cmpuint (gk_notice_list_model_get_pages_read (model), ==, 1);
+
+  while (gk_notice_list_model_is_counting (model))
+    g_main_context_iteration (NULL, TRUE);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, expected->len);
+  g_assert_cmpuint (change.position, ==, 301);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, n - 301);
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(GkNotice) notice = g_list_model_get_item (G_LIST_MODEL (model), i - 1);
+
+      g_assert_cmpint (gk_notice_get_id (notice), ==, g_array_index (expected, gint64, i - 1));
+    }
+
+  /* Superseded before its count is in. */
+  g_assert_true (gk_notice_list_model_set_query (model, &search, &error));
+  g_assert_true (gk_notice_list_model_set_query (model, &(GkNoticeQuery) { .search = "党支部" }, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (gk_notice_list_model_is_counting (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_usleep (G_USEC_PER_SEC / 10);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                    gk_notices_count (db, &(GkNoticeQuery) { .search = "党支部" }, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, n);
+}
+
+/* "Waiting for me" reads its ids once: no page evaluates the view again,
+ * and positions come from the ids. */
+static void
+test_model_waiting (void)
+{
+  gint64 person = gk_test_query_int (db, "SELECT person_id FROM notice_waiting GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+  GkNoticeQuery waiting = { .waiting_for = person };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkNoticeListModel) model = gk_notice_list_model_new (db, &waiting, &error);
+  g_autoptr(GListModel) whole = gk_notices_list (db, &waiting, &error);
+  g_autoptr(GArray) expected = ids_of (whole);
+  g_autoptr(GArray) actual = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_false (gk_notice_list_model_is_counting (model));
+  actual = ids_of (G_LIST_MODEL (model));
+  assert_same_ids (expected, actual, "the pages", "(waiting)");
+  g_assert_cmpuint (gk_notice_list_model_find (model, g_array_index (expected, gint64, expected->len - 1)), ==,
+                    expected->len - 1);
+  g_assert_cmpuint (gk_notice_list_model_find (model, gk_test_query_int (db, "SELECT max (id) FROM notices"
+                                                                             " WHERE state = 'published'")),
+                    ==, G_MAXUINT);
+}
+
 static void
 test_scale_invariants (void)
 {
@@ -354,6 +458,8 @@ main (int   argc,
   g_test_add_func ("/search-notices/three-or-more", test_three_or_more);
   g_test_add_func ("/notice-list-model/pages", test_model_pages);
   g_test_add_func ("/notice-list-model/lazy", test_model_is_lazy);
+  g_test_add_func ("/notice-list-model/counted-later", test_model_counted_later);
+  g_test_add_func ("/notice-list-model/waiting", test_model_waiting);
   g_test_add_func ("/scale/invariants", test_scale_invariants);
   g_test_add_func ("/search-notices/after-edit", test_after_edit);
 

@@ -426,6 +426,23 @@ static const char schema_v2[] =
   "CREATE VIRTUAL TABLE notices_grams USING fts5 (title, body, tokenize = 'gk_grams',"
   "  content = '', detail = none, columnsize = 0);";
 
+/* Schema version 3: indexes that hold what two frequent readings need,
+ * so that they never read a notice's row, whose body is long:
+ * - the calendar matches every notice of a catalog item against its
+ *   obligations (gk-obligations.c); notices_item_match starts with
+ *   item_id, as notices_item did;
+ * - "waiting for me" (the notice_waiting view) reads the notices in
+ *   progress by state, with their organization, proposer and major flag;
+ *   notices_state_route also starts with the state and the planned date
+ *   of notices_state, on which the calendar finds its planned notices.
+ * notices_proposer is the first column of notices_proposer_date. */
+static const char schema_v3[] =
+  "CREATE INDEX notices_item_match ON notices (item_id, state, published_date, planned_date, obligation);"
+  "CREATE INDEX notices_state_route ON notices (state, planned_date, organization_id, proposer_id, major);"
+  "DROP INDEX notices_item;"
+  "DROP INDEX notices_state;"
+  "DROP INDEX notices_proposer;";
+
 const char *
 gk_migrations_get (int version)
 {
@@ -435,6 +452,8 @@ gk_migrations_get (int version)
       return schema_v1;
     case 2:
       return schema_v2;
+    case 3:
+      return schema_v3;
     default:
       g_assert_not_reached ();
     }

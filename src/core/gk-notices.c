@@ -2,8 +2,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
+#include <string.h>
 
 #include "core/gk-core-error.h"
+#include "core/gk-dates.h"
 #include "core/gk-notice-private.h"
 #include "core/gk-notices.h"
 #include "core/gk-search.h"
@@ -34,6 +36,64 @@ gk_notices_get (GkDatabase  *db,
       return NULL;
     }
   return gk_notice_new_from_row (stmt);
+}
+
+GArray *
+gk_notices_list_for_export (GkDatabase          *db,
+                            const char          *from,
+                            const char          *to,
+                            const char * const  *states,
+                            gint64               organization_id,
+                            GError             **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) sql = g_string_new ("SELECT n.id FROM notices n WHERE n.state IN (");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n_states;
+  int rc;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL && states != NULL, NULL);
+
+  if (!gk_date_parse (from, &(GDate) { 0 }, error) || !gk_date_parse (to, &(GDate) { 0 }, error))
+    return NULL;
+  if (strcmp (from, to) > 0)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID, _("The first date, %s, is after the last, %s"),
+                   from, to);
+      return NULL;
+    }
+  n_states = g_strv_length ((char **) states);
+  if (n_states == 0)
+    return g_steal_pointer (&ids);
+
+  for (guint i = 0; i < n_states; i++)
+    g_string_append (sql, i > 0 ? ", ?" : "?");
+  /* The range on the list's date walks the index notices_state_date. */
+  g_string_append (sql, ") AND " GK_NOTICE_ORDER_KEY " BETWEEN :from AND :to"
+                        " AND (:org <= 0 OR n.organization_id = :org)"
+                        " ORDER BY " GK_NOTICE_ORDER_KEY ", n.id");
+  stmt = gk_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_states; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, states[i], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":from"), from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":to"), to, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":org"), organization_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the notices"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 GkNoticeQuery *

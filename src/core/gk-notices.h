@@ -36,6 +36,18 @@ GkNotice   *gk_notices_get     (GkDatabase          *db,
                                 gint64               notice_id,
                                 GError             **error);
 
+/* What a batch export takes (gk-batch-export.h): the ids (gint64) of the
+ * notices in one of STATES (NULL-terminated) whose date as lists show it —
+ * the publication date, else the planned one — lies between FROM and TO
+ * (YYYY-MM-DD, both included), of ORGANIZATION_ID only when it is > 0; in
+ * list order. */
+GArray     *gk_notices_list_for_export (GkDatabase          *db,
+                                        const char          *from,
+                                        const char          *to,
+                                        const char * const  *states,
+                                        gint64               organization_id,
+                                        GError             **error);
+
 typedef struct
 {
   char *at;          /* ISO 8601, UTC */

@@ -407,60 +407,40 @@ join (GPtrArray  *parts,
 /* LEAD, then the public holidays skipped and the make-up working days
  * counted between FROM (exclusive) and DUE: how the working days ran. */
 static char *
-explain_workdays (GkDatabase   *db,
-                  const char   *lead,
-                  const GDate  *from,
-                  const GDate  *due,
-                  GError      **error)
+explain_workdays (const GkWorkdayCalendar *calendar,
+                  const char              *lead,
+                  const GDate             *from,
+                  const GDate             *due)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) counted = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *from_iso = gk_date_to_iso (from);
-  g_autofree char *due_iso = gk_date_to_iso (due);
-  g_autofree char *run_name = NULL;
-  GDate run_first, run_last;
-  int rc;
-
-  stmt = gk_database_prepare (db,
-                              "SELECT date, kind, name FROM holidays WHERE date > ?1 AND date <= ?2 ORDER BY date",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, due_iso, -1, SQLITE_STATIC);
+  const char *run_name = NULL;
+  GDate date, run_first, run_last;
 
   g_date_clear (&run_first, 1);
   g_date_clear (&run_last, 1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (date = *from; g_date_compare (&date, due) < 0;)
     {
-      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
-      const char *name = (const char *) sqlite3_column_text (stmt, 2);
-      GDate date;
+      const GkWorkday *day;
 
-      if (!gk_date_parse ((const char *) sqlite3_column_text (stmt, 0), &date, error))
-        return NULL;
-      if (g_str_equal (kind, "workday"))
+      g_date_add_days (&date, 1);
+      if ((day = gk_workday_calendar_lookup (calendar, &date)) == NULL)
+        continue;
+      if (g_str_equal (day->kind, "workday"))
         {
           g_ptr_array_add (counted, gk_date_to_iso (&date));
           continue;
         }
-      if (run_name != NULL && g_str_equal (run_name, name) && g_date_days_between (&run_last, &date) == 1)
+      if (run_name != NULL && g_str_equal (run_name, day->name) && g_date_days_between (&run_last, &date) == 1)
         {
           run_last = date;
           continue;
         }
       if (run_name != NULL)
         add_run (skipped, run_name, &run_first, &run_last);
-      g_free (run_name);
-      run_name = g_strdup (name);
+      run_name = day->name;
       run_first = run_last = date;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      gk_database_set_error (db, error, _("Could not read the holiday calendar"));
-      return NULL;
     }
   if (run_name != NULL)
     add_run (skipped, run_name, &run_first, &run_last);
@@ -532,17 +512,95 @@ gk_obligations_open_year (GkDatabase *db)
   return g_date_get_year (&today);
 }
 
+/* What one listing reads item after item: the calendar, read once, and
+ * the statements, prepared once. */
+typedef struct
+{
+  GkDatabase        *db;
+  GkWorkdayCalendar *calendar;
+  sqlite3_stmt      *responsible;
+  sqlite3_stmt      *events;
+  sqlite3_stmt      *waivers;
+  sqlite3_stmt      *notices;
+  sqlite3_stmt      *notice_title;
+  char              *today_iso;
+  char              *soon_iso;   /* DUE_SOON_DAYS working days after today */
+} Listing;
+
+static void
+listing_clear (Listing *listing)
+{
+  g_clear_pointer (&listing->calendar, gk_workday_calendar_unref);
+  g_clear_pointer (&listing->responsible, sqlite3_finalize);
+  g_clear_pointer (&listing->events, sqlite3_finalize);
+  g_clear_pointer (&listing->waivers, sqlite3_finalize);
+  g_clear_pointer (&listing->notices, sqlite3_finalize);
+  g_clear_pointer (&listing->notice_title, sqlite3_finalize);
+  g_clear_pointer (&listing->today_iso, g_free);
+  g_clear_pointer (&listing->soon_iso, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Listing, listing_clear)
+
+static gboolean
+listing_init (Listing      *listing,
+              GkDatabase   *db,
+              const GDate  *today,
+              GError      **error)
+{
+  GDate soon;
+
+  listing->db = db;
+  listing->today_iso = gk_date_to_iso (today);
+  if ((listing->calendar = gk_workday_calendar_get (db, error)) == NULL ||
+      !gk_workday_calendar_add (listing->calendar, today, DUE_SOON_DAYS, &soon, error))
+    return FALSE;
+  listing->soon_iso = gk_date_to_iso (&soon);
+
+  listing->responsible =
+    gk_database_prepare (db,
+                         "SELECT r.organization_id, COALESCE (o.short_name, o.name) FROM item_responsible r"
+                         "  JOIN organizations o ON o.id = r.organization_id"
+                         " WHERE r.item_id = ? ORDER BY r.position",
+                         error);
+  if (listing->responsible == NULL)
+    return FALSE;
+  listing->events =
+    gk_database_prepare (db, "SELECT id, event_date, description FROM item_events WHERE item_id = ? ORDER BY event_date, id",
+                         error);
+  if (listing->events == NULL)
+    return FALSE;
+  listing->waivers =
+    gk_database_prepare (db, "SELECT rule || '@' || period, reason FROM obligation_waivers WHERE item_id = ?", error);
+  if (listing->waivers == NULL)
+    return FALSE;
+  /* Published notices first, those that name their obligation before
+   * those that do not; then the notices in progress the same way. The
+   * index notices_item_match holds every column but the title, which is
+   * read for the notices matched only: an item may have hundreds. */
+  listing->notices =
+    gk_database_prepare (db,
+                         "SELECT id, state = 'published', planned_date, published_date, obligation"
+                         "  FROM notices WHERE item_id = ? AND state NOT IN ('rejected', 'withdrawn')"
+                         " ORDER BY state = 'published' DESC, obligation IS NULL,"
+                         "          COALESCE (published_date, planned_date), id",
+                         error);
+  if (listing->notices == NULL)
+    return FALSE;
+  listing->notice_title = gk_database_prepare (db, "SELECT title FROM notices WHERE id = ?", error);
+  return listing->notice_title != NULL;
+}
+
 /* One obligation of ITEM under RULE: for the period YEAR/INDEX, or for
  * EVENT (on-event), or the one of once. */
 static GkObligation *
-build_obligation (GkDatabase       *db,
-                  const Item       *item,
-                  const char       *rule_text,
-                  const Rule       *rule,
-                  int               year,
-                  guint             index,
-                  const ItemEvent  *event,
-                  GError          **error)
+build_obligation (const GkWorkdayCalendar  *calendar,
+                  const Item               *item,
+                  const char               *rule_text,
+                  const Rule               *rule,
+                  int                       year,
+                  guint                     index,
+                  const ItemEvent          *event,
+                  GError                  **error)
 {
   g_autoptr(GkObligation) obligation = g_new0 (GkObligation, 1);
   g_autofree char *lead = NULL;
@@ -656,11 +714,9 @@ build_obligation (GkDatabase       *db,
 
   if (n > 0)
     {
-      if (!gk_workdays_add (db, &from, n, &due, error))
+      if (!gk_workday_calendar_add (calendar, &from, n, &due, error))
         return NULL;
-      obligation->explanation = explain_workdays (db, lead, &from, &due, error);
-      if (obligation->explanation == NULL)
-        return NULL;
+      obligation->explanation = explain_workdays (calendar, lead, &from, &due);
     }
 
   obligation->due_date = gk_date_to_iso (&due);
@@ -689,17 +745,15 @@ compare_obligations (gconstpointer a,
 }
 
 static GPtrArray *
-load_events (GkDatabase  *db,
+load_events (Listing     *listing,
              gint64       item_id,
              GError     **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) item_event_free);
-  g_autoptr(sqlite3_stmt) stmt =
-    gk_database_prepare (db, "SELECT id, event_date, description FROM item_events WHERE item_id = ? ORDER BY event_date, id", error);
+  sqlite3_stmt *stmt = listing->events;
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
+  sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, item_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -713,7 +767,7 @@ load_events (GkDatabase  *db,
     }
   if (rc != SQLITE_DONE)
     {
-      gk_database_set_error (db, error, _("Could not read the events of an item"));
+      gk_database_set_error (listing->db, error, _("Could not read the events of an item"));
       return NULL;
     }
   return g_steal_pointer (&events);
@@ -722,7 +776,7 @@ load_events (GkDatabase  *db,
 /* Every obligation of ITEM whose period lies in FIRST_YEAR…LAST_YEAR, and
  * one per event and for once, by due date. */
 static GPtrArray *
-expand_item (GkDatabase  *db,
+expand_item (Listing     *listing,
              const Item  *item,
              int          first_year,
              int          last_year,
@@ -745,12 +799,13 @@ expand_item (GkDatabase  *db,
 
       if (rule.kind == RULE_ONCE || rule.kind == RULE_ON_EVENT)
         {
-          if (rule.kind == RULE_ON_EVENT && (events = load_events (db, item->id, error)) == NULL)
+          if (rule.kind == RULE_ON_EVENT && (events = load_events (listing, item->id, error)) == NULL)
             return NULL;
           for (guint e = 0; e < (events ? events->len : 1); e++)
             {
               GkObligation *obligation =
-                build_obligation (db, item, rules[r], &rule, 0, 0, events ? g_ptr_array_index (events, e) : NULL, error);
+                build_obligation (listing->calendar, item, rules[r], &rule, 0, 0,
+                                  events ? g_ptr_array_index (events, e) : NULL, error);
 
               if (obligation == NULL)
                 return NULL;
@@ -762,7 +817,7 @@ expand_item (GkDatabase  *db,
       for (int year = first_year; year <= last_year; year++)
         for (guint index = 1; index <= periods_per_year (rule.kind); index++)
           {
-            GkObligation *obligation = build_obligation (db, item, rules[r], &rule, year, index, NULL, error);
+            GkObligation *obligation = build_obligation (listing->calendar, item, rules[r], &rule, year, index, NULL, error);
 
             if (obligation == NULL)
               return NULL;
@@ -774,6 +829,8 @@ expand_item (GkDatabase  *db,
   return g_steal_pointer (&obligations);
 }
 
+/* The obligation whose key ("<rule>@<period>") is KEY, without making
+ * each one's key: an item has hundreds of notices to match. */
 static GkObligation *
 find_by_key (GPtrArray  *obligations,
              const char *key)
@@ -781,9 +838,10 @@ find_by_key (GPtrArray  *obligations,
   for (guint i = 0; i < obligations->len; i++)
     {
       GkObligation *obligation = g_ptr_array_index (obligations, i);
-      g_autofree char *own = gk_obligation_get_key (obligation);
+      size_t length = strlen (obligation->rule);
 
-      if (g_str_equal (own, key))
+      if (strncmp (key, obligation->rule, length) == 0 && key[length] == '@' &&
+          strcmp (key + length + 1, obligation->period) == 0)
         return obligation;
     }
   return NULL;
@@ -812,22 +870,16 @@ find_by_window (GPtrArray  *obligations,
 /* Which notices of the item fulfil or are planned for which obligation,
  * which are waived, and so the status of each. */
 static gboolean
-match_item (GkDatabase   *db,
+match_item (Listing      *listing,
             const Item   *item,
             GPtrArray    *obligations,
-            const GDate  *today,
             GError      **error)
 {
-  g_autoptr(sqlite3_stmt) waivers = NULL;
-  g_autoptr(sqlite3_stmt) notices = NULL;
-  g_autofree char *today_iso = gk_date_to_iso (today);
-  g_autofree char *soon_iso = NULL;
-  GDate soon;
+  sqlite3_stmt *waivers = listing->waivers;
+  sqlite3_stmt *notices = listing->notices;
   int rc;
 
-  waivers = gk_database_prepare (db, "SELECT rule || '@' || period, reason FROM obligation_waivers WHERE item_id = ?", error);
-  if (waivers == NULL)
-    return FALSE;
+  sqlite3_reset (waivers);
   sqlite3_bind_int64 (waivers, 1, item->id);
   while ((rc = sqlite3_step (waivers)) == SQLITE_ROW)
     {
@@ -838,27 +890,18 @@ match_item (GkDatabase   *db,
     }
   if (rc != SQLITE_DONE)
     {
-      gk_database_set_error (db, error, _("Could not read the waived obligations"));
+      gk_database_set_error (listing->db, error, _("Could not read the waived obligations"));
       return FALSE;
     }
 
-  /* Published notices first, those that name their obligation before
-   * those that do not; then the notices in progress the same way. */
-  notices = gk_database_prepare (db,
-                                 "SELECT id, title, state = 'published', planned_date, published_date, obligation"
-                                 "  FROM notices WHERE item_id = ? AND state NOT IN ('rejected', 'withdrawn')"
-                                 " ORDER BY state = 'published' DESC, obligation IS NULL,"
-                                 "          COALESCE (published_date, planned_date), id",
-                                 error);
-  if (notices == NULL)
-    return FALSE;
+  sqlite3_reset (notices);
   sqlite3_bind_int64 (notices, 1, item->id);
   while ((rc = sqlite3_step (notices)) == SQLITE_ROW)
     {
-      gboolean published = sqlite3_column_int (notices, 2);
-      const char *planned = (const char *) sqlite3_column_text (notices, 3);
-      const char *published_date = (const char *) sqlite3_column_text (notices, 4);
-      const char *key = (const char *) sqlite3_column_text (notices, 5);
+      gboolean published = sqlite3_column_int (notices, 1);
+      const char *planned = (const char *) sqlite3_column_text (notices, 2);
+      const char *published_date = (const char *) sqlite3_column_text (notices, 3);
+      const char *key = (const char *) sqlite3_column_text (notices, 4);
       GkObligation *obligation;
 
       if (published && published_date == NULL)
@@ -872,19 +915,14 @@ match_item (GkDatabase   *db,
         continue;
 
       obligation->notice_id = sqlite3_column_int64 (notices, 0);
-      obligation->notice_title = g_strdup ((const char *) sqlite3_column_text (notices, 1));
       obligation->planned_date = g_strdup (planned);
       obligation->published_date = g_strdup (published ? published_date : NULL);
     }
   if (rc != SQLITE_DONE)
     {
-      gk_database_set_error (db, error, _("Could not read the notices of an item"));
+      gk_database_set_error (listing->db, error, _("Could not read the notices of an item"));
       return FALSE;
     }
-
-  if (!gk_workdays_add (db, today, DUE_SOON_DAYS, &soon, error))
-    return FALSE;
-  soon_iso = gk_date_to_iso (&soon);
 
   for (guint i = 0; i < obligations->len; i++)
     {
@@ -894,15 +932,34 @@ match_item (GkDatabase   *db,
         obligation->status = GK_OBLIGATION_DONE;
       else if (obligation->waiver_reason != NULL)
         obligation->status = GK_OBLIGATION_WAIVED;
-      else if (strcmp (obligation->due_date, today_iso) < 0)
+      else if (strcmp (obligation->due_date, listing->today_iso) < 0)
         obligation->status = GK_OBLIGATION_OVERDUE;
       else if (obligation->notice_id != 0)
         obligation->status = GK_OBLIGATION_PLANNED;
-      else if (strcmp (obligation->due_date, soon_iso) <= 0)
+      else if (strcmp (obligation->due_date, listing->soon_iso) <= 0)
         obligation->status = GK_OBLIGATION_DUE_SOON;
       else
         obligation->status = GK_OBLIGATION_OPEN;
     }
+  return TRUE;
+}
+
+/* The title of the notice that fulfils or is planned for OBLIGATION. */
+static gboolean
+read_notice_title (Listing       *listing,
+                   GkObligation  *obligation,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = listing->notice_title;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, obligation->notice_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      gk_database_set_error (listing->db, error, _("Could not read the notices of an item"));
+      return FALSE;
+    }
+  obligation->notice_title = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   return TRUE;
 }
 
@@ -970,21 +1027,15 @@ resolve_range (GkDatabase              *db,
 }
 
 static gboolean
-load_responsible (GkDatabase  *db,
+load_responsible (Listing     *listing,
                   Item        *item,
                   GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt = listing->responsible;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
-  stmt = gk_database_prepare (db,
-                              "SELECT r.organization_id, COALESCE (o.short_name, o.name) FROM item_responsible r"
-                              "  JOIN organizations o ON o.id = r.organization_id"
-                              " WHERE r.item_id = ? ORDER BY r.position",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
+  sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, item->id);
   item->organization_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -996,7 +1047,7 @@ load_responsible (GkDatabase  *db,
     }
   if (rc != SQLITE_DONE)
     {
-      gk_database_set_error (db, error, _("Could not read the responsible organizations"));
+      gk_database_set_error (listing->db, error, _("Could not read the responsible organizations"));
       return FALSE;
     }
   item->organizations = join (names, "、");
@@ -1042,24 +1093,41 @@ organizations_of (GkDatabase  *db,
   return g_steal_pointer (&ids);
 }
 
-GPtrArray *
-gk_obligations_list (GkDatabase              *db,
-                     const GkObligationQuery *query,
-                     GError                 **error)
+static gboolean
+any_due_in (GPtrArray   *obligations,
+            const Range *range)
+{
+  for (guint i = 0; i < obligations->len; i++)
+    {
+      GkObligation *obligation = g_ptr_array_index (obligations, i);
+
+      if (strcmp (obligation->due_date, range->from_iso) >= 0 && strcmp (obligation->due_date, range->to_iso) <= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* gk_obligations_list(), stopping between two items once CANCELLABLE is
+ * cancelled. */
+static GPtrArray *
+list_obligations (GkDatabase              *db,
+                  const GkObligationQuery *query,
+                  GCancellable            *cancellable,
+                  GError                 **error)
 {
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_obligation_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) wanted_org = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) mine = NULL;
   g_auto(Range) range = { 0 };
+  g_auto(Listing) listing = { 0 };
   GkObligationQuery defaults = { 0 };
   int rc;
 
-  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
-
   if (query == NULL)
     query = &defaults;
-  if (!resolve_range (db, query, &range, error))
+  if (!resolve_range (db, query, &range, error) ||
+      !listing_init (&listing, db, &range.today, error))
     return NULL;
   if (query->organization_id != 0)
     g_array_append_val (wanted_org, query->organization_id);
@@ -1082,6 +1150,9 @@ gk_obligations_list (GkDatabase              *db,
       g_autoptr(Item) item = g_new0 (Item, 1);
       g_autoptr(GPtrArray) obligations = NULL;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
       item->id = sqlite3_column_int64 (stmt, 0);
       item->catalog_id = sqlite3_column_int64 (stmt, 1);
       item->number = (guint) sqlite3_column_int (stmt, 2);
@@ -1092,7 +1163,7 @@ gk_obligations_list (GkDatabase              *db,
       if (!local_date ((const char *) sqlite3_column_text (stmt, 5), &item->added))
         g_date_set_dmy (&item->added, 1, G_DATE_JANUARY, g_date_get_year (&range.today));
 
-      if (!load_responsible (db, item, error))
+      if (!load_responsible (&listing, item, error))
         return NULL;
       if ((wanted_org->len > 0 && !contains_any (item->organization_ids, wanted_org)) ||
           (mine != NULL && !contains_any (item->organization_ids, mine)))
@@ -1100,17 +1171,26 @@ gk_obligations_list (GkDatabase              *db,
 
       /* Periods due inside the range start at most a year before it;
        * another year either side lets a notice find its own period. */
-      obligations = expand_item (db, item,
+      obligations = expand_item (&listing, item,
                                  g_date_get_year (&range.from) - 2, g_date_get_year (&range.to) + 1, error);
-      if (obligations == NULL || !match_item (db, item, obligations, &range.today, error))
+      if (obligations == NULL)
+        return NULL;
+      /* Matching decides the status of what is listed only: an item with
+       * nothing due in the range (most, for a month) needs none. */
+      if (!any_due_in (obligations, &range))
+        continue;
+      if (!match_item (&listing, item, obligations, error))
         return NULL;
 
       for (guint i = 0; i < obligations->len; i++)
         {
           GkObligation *obligation = g_ptr_array_index (obligations, i);
 
-          if (strcmp (obligation->due_date, range.from_iso) >= 0 && strcmp (obligation->due_date, range.to_iso) <= 0)
-            g_ptr_array_add (result, g_ptr_array_steal_index (obligations, i--));
+          if (strcmp (obligation->due_date, range.from_iso) < 0 || strcmp (obligation->due_date, range.to_iso) > 0)
+            continue;
+          if (obligation->notice_id != 0 && !read_notice_title (&listing, obligation, error))
+            return NULL;
+          g_ptr_array_add (result, g_ptr_array_steal_index (obligations, i--));
         }
     }
   if (rc != SQLITE_DONE)
@@ -1121,6 +1201,16 @@ gk_obligations_list (GkDatabase              *db,
 
   g_ptr_array_sort (result, compare_obligations);
   return g_steal_pointer (&result);
+}
+
+GPtrArray *
+gk_obligations_list (GkDatabase              *db,
+                     const GkObligationQuery *query,
+                     GError                 **error)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  return list_obligations (db, query, NULL, error);
 }
 
 GPtrArray *
@@ -1146,7 +1236,10 @@ gk_obligations_list_planned (GkDatabase              *db,
                               "       COALESCE (o.short_name, o.name), n.title, n.state, n.planned_date, n.obligation"
                               "  FROM notices n JOIN organizations o ON o.id = n.organization_id"
                               "  LEFT JOIN catalog_items i ON i.id = n.item_id"
-                              " WHERE n.state NOT IN ('published', 'rejected', 'withdrawn')"
+                              /* The states in progress, named: notices_state_route
+                               * gives each one's planned dates in the range. */
+                              " WHERE n.state IN ('draft', 'returned', 'submitted', 'reviewed', 'escalated',"
+                              "                   'upper-review', 'approved')"
                               "   AND n.planned_date BETWEEN ?1 AND ?2"
                               "   AND (?3 = 0 OR i.catalog_id = ?3)"
                               "   AND (?4 = 0 OR n.organization_id = ?4)"
@@ -1208,10 +1301,11 @@ compare_days (gconstpointer a,
   return strcmp ((*(GkCalendarDay * const *) a)->date, (*(GkCalendarDay * const *) b)->date);
 }
 
-GPtrArray *
-gk_obligations_by_day (GkDatabase              *db,
-                       const GkObligationQuery *query,
-                       GError                 **error)
+static GPtrArray *
+obligations_by_day (GkDatabase              *db,
+                    const GkObligationQuery *query,
+                    GCancellable            *cancellable,
+                    GError                 **error)
 {
   g_autoptr(GPtrArray) obligations = NULL;
   g_autoptr(GPtrArray) notices = NULL;
@@ -1220,26 +1314,27 @@ gk_obligations_by_day (GkDatabase              *db,
   GHashTableIter iter;
   gpointer day;
 
-  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
-
-  obligations = gk_obligations_list (db, query, error);
+  obligations = list_obligations (db, query, cancellable, error);
   if (obligations == NULL)
     return NULL;
   notices = gk_obligations_list_planned (db, query, error);
   if (notices == NULL)
     return NULL;
 
+  /* Each one moves to its day. */
+  g_ptr_array_set_free_func (obligations, NULL);
   for (guint i = 0; i < obligations->len; i++)
     {
       GkObligation *obligation = g_ptr_array_index (obligations, i);
 
-      g_ptr_array_add (day_for (days, obligation->due_date)->obligations, gk_obligation_copy (obligation));
+      g_ptr_array_add (day_for (days, obligation->due_date)->obligations, obligation);
     }
+  g_ptr_array_set_free_func (notices, NULL);
   for (guint i = 0; i < notices->len; i++)
     {
       GkPlannedNotice *notice = g_ptr_array_index (notices, i);
 
-      g_ptr_array_add (day_for (days, notice->planned_date)->notices, gk_planned_notice_copy (notice));
+      g_ptr_array_add (day_for (days, notice->planned_date)->notices, notice);
     }
 
   result = g_ptr_array_new_full (g_hash_table_size (days), (GDestroyNotify) gk_calendar_day_free);
@@ -1251,10 +1346,21 @@ gk_obligations_by_day (GkDatabase              *db,
 }
 
 GPtrArray *
-gk_obligations_attention (GkDatabase  *db,
-                          gint64       person_id,
-                          const char  *today,
-                          GError     **error)
+gk_obligations_by_day (GkDatabase              *db,
+                       const GkObligationQuery *query,
+                       GError                 **error)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  return obligations_by_day (db, query, NULL, error);
+}
+
+static GPtrArray *
+obligations_attention (GkDatabase    *db,
+                       gint64         person_id,
+                       const char    *today,
+                       GCancellable  *cancellable,
+                       GError       **error)
 {
   g_autoptr(GPtrArray) obligations = NULL;
   g_autofree char *from = NULL;
@@ -1262,9 +1368,6 @@ gk_obligations_attention (GkDatabase  *db,
   g_autofree char *today_iso = NULL;
   GkObligationQuery query = { 0 };
   GDate day, sunday;
-
-  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (person_id > 0, NULL);
 
   if (today != NULL)
     {
@@ -1286,7 +1389,7 @@ gk_obligations_attention (GkDatabase  *db,
   query.today = today_iso;
   query.person_id = person_id;
 
-  obligations = gk_obligations_list (db, &query, error);
+  obligations = list_obligations (db, &query, cancellable, error);
   if (obligations == NULL)
     return NULL;
   for (guint i = 0; i < obligations->len; i++)
@@ -1297,6 +1400,148 @@ gk_obligations_attention (GkDatabase  *db,
         g_ptr_array_remove_index (obligations, i--);
     }
   return g_steal_pointer (&obligations);
+}
+
+GPtrArray *
+gk_obligations_attention (GkDatabase  *db,
+                          gint64       person_id,
+                          const char  *today,
+                          GError     **error)
+{
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (person_id > 0, NULL);
+
+  return obligations_attention (db, person_id, today, NULL, error);
+}
+
+/* ---- off the main loop ----
+ *
+ * A job carries what the worker needs, copied on the caller's thread: the
+ * file's path, and the query with its today resolved by the caller's
+ * database clock (the worker's connection has the real clock). */
+
+typedef enum
+{
+  JOB_BY_DAY,
+  JOB_ATTENTION,
+} JobKind;
+
+typedef struct
+{
+  JobKind            kind;
+  char              *path;
+  char              *from;
+  char              *to;
+  char              *today;
+  GkObligationQuery  query;  /* its strings are the three above */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job->from);
+  g_free (job->to);
+  g_free (job->today);
+  g_free (job);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GkDatabase) db = NULL;
+  GPtrArray *result = NULL;
+  GError *error = NULL;
+
+  db = gk_database_open_full (job->path, NULL, GK_DATABASE_OPEN_READ_ONLY, &error);
+  if (db != NULL && job->kind == JOB_BY_DAY)
+    result = obligations_by_day (db, &job->query, cancellable, &error);
+  else if (db != NULL)
+    result = obligations_attention (db, job->query.person_id, job->today, cancellable, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+job_start (GkDatabase              *db,
+           JobKind                  kind,
+           const GkObligationQuery *query,
+           gpointer                 source_tag,
+           GCancellable            *cancellable,
+           GAsyncReadyCallback      callback,
+           gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = kind;
+  job->path = g_strdup (gk_database_get_path (db));
+  job->query = *query;
+  job->query.from = job->from = g_strdup (query->from);
+  job->query.to = job->to = g_strdup (query->to);
+  job->query.today = job->today = query->today != NULL ? g_strdup (query->today) : gk_database_today (db);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
+void
+gk_obligations_by_day_async (GkDatabase              *db,
+                             const GkObligationQuery *query,
+                             GCancellable            *cancellable,
+                             GAsyncReadyCallback      callback,
+                             gpointer                 user_data)
+{
+  GkObligationQuery defaults = { 0 };
+
+  g_return_if_fail (GK_IS_DATABASE (db));
+
+  job_start (db, JOB_BY_DAY, query != NULL ? query : &defaults, gk_obligations_by_day_async,
+             cancellable, callback, user_data);
+}
+
+GPtrArray *
+gk_obligations_by_day_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_obligations_by_day_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+gk_obligations_attention_async (GkDatabase          *db,
+                                gint64               person_id,
+                                const char          *today,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GkObligationQuery query = { .today = today, .person_id = person_id };
+
+  g_return_if_fail (GK_IS_DATABASE (db));
+  g_return_if_fail (person_id > 0);
+
+  job_start (db, JOB_ATTENTION, &query, gk_obligations_attention_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+gk_obligations_attention_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gk_obligations_attention_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 gint64

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "core/gk-database.h"
 
@@ -163,6 +163,19 @@ GPtrArray *gk_obligations_by_day        (GkDatabase              *db,
                                          const GkObligationQuery *query,
                                          GError                 **error);
 
+/* gk_obligations_by_day() on a worker thread, on a connection of its own
+ * opened read-only on the same file, so that the main loop never waits for
+ * it. A TODAY left NULL in QUERY is the caller's database clock's date,
+ * read before the worker starts. Cancelling stops the work between two
+ * catalog items, and _finish() then fails with G_IO_ERROR_CANCELLED. */
+void       gk_obligations_by_day_async  (GkDatabase              *db,
+                                         const GkObligationQuery *query,
+                                         GCancellable            *cancellable,
+                                         GAsyncReadyCallback      callback,
+                                         gpointer                 user_data);
+GPtrArray *gk_obligations_by_day_finish (GAsyncResult            *result,
+                                         GError                 **error);
+
 /* What the start-up toast names for PERSON: "mine" obligations overdue
  * (due since 1 January of the year before TODAY's) or due by the Sunday of
  * TODAY's week and not yet done or waived, by due date. TODAY NULL: the
@@ -171,6 +184,16 @@ GPtrArray *gk_obligations_attention     (GkDatabase              *db,
                                          gint64                   person_id,
                                          const char              *today,
                                          GError                 **error);
+
+/* gk_obligations_attention() on a worker, as gk_obligations_by_day_async(). */
+void       gk_obligations_attention_async  (GkDatabase          *db,
+                                            gint64               person_id,
+                                            const char          *today,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+GPtrArray *gk_obligations_attention_finish (GAsyncResult        *result,
+                                            GError             **error);
 
 /* The active item numbered NUMBER in a catalog, or 0 with NOT_FOUND. */
 gint64     gk_obligations_find_item     (GkDatabase              *db,

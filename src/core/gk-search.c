@@ -182,6 +182,26 @@ gk_search_notice_count_sql (const char *query)
   return "SELECT count(*) FROM notices_grams WHERE notices_grams MATCH :search";
 }
 
+const char *
+gk_search_notice_ids_sql (const char *query)
+{
+  g_return_val_if_fail (query != NULL && query[0] != '\0', NULL);
+
+  if (gk_search_use_index (query))
+    return "SELECT rowid FROM notices_fts WHERE notices_fts MATCH :search";
+  return "SELECT rowid FROM notices_grams WHERE notices_grams MATCH :search";
+}
+
+const char *
+gk_search_notice_range_sql (const char *query)
+{
+  g_return_val_if_fail (query != NULL && query[0] != '\0', NULL);
+
+  if (gk_search_use_index (query))
+    return "SELECT rowid FROM notices_fts WHERE notices_fts MATCH :search AND rowid BETWEEN :low AND :high";
+  return "SELECT rowid FROM notices_grams WHERE notices_grams MATCH :search AND rowid BETWEEN :low AND :high";
+}
+
 char *
 gk_search_notice_parameter (const char *query)
 {

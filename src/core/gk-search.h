@@ -32,6 +32,10 @@ char       *gk_search_notice_parameter (const char *query);
 /* SQL that counts the notices gk_search_notice_condition() selects, from
  * the index alone (same parameter). */
 const char *gk_search_notice_count_sql (const char *query);
+/* SQL that gives their ids, from the index alone, in ascending order; the
+ * _range_ form only those between the parameters :low and :high. */
+const char *gk_search_notice_ids_sql   (const char *query);
+const char *gk_search_notice_range_sql (const char *query);
 
 /* Inside gk_database_write(): brings the notice search indexes
  * (notices_fts and notices_grams) up to date with the title and body of

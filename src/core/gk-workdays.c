@@ -10,44 +10,162 @@
 /* No deadline runs this long: a bound against a calendar made of holidays. */
 #define MAX_DAYS_SCANNED 3660
 
-gboolean
-gk_workdays_is_workday (GkDatabase  *db,
-                        const GDate *date)
+struct _GkWorkdayCalendar
 {
-  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, "SELECT kind FROM holidays WHERE date = ?", NULL);
-  g_autofree char *iso = gk_date_to_iso (date);
-  GDateWeekday weekday = g_date_get_weekday (date);
+  gatomicrefcount  ref_count;
+  GHashTable      *days;  /* Julian day → GkWorkday */
+};
 
-  g_return_val_if_fail (stmt != NULL, FALSE);
+GkWorkdayCalendar *
+gk_workday_calendar_ref (GkWorkdayCalendar *calendar)
+{
+  g_return_val_if_fail (calendar != NULL, NULL);
 
-  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "workday");
+  g_atomic_ref_count_inc (&calendar->ref_count);
+  return calendar;
+}
+
+void
+gk_workday_calendar_unref (GkWorkdayCalendar *calendar)
+{
+  if (calendar != NULL && g_atomic_ref_count_dec (&calendar->ref_count))
+    {
+      g_hash_table_unref (calendar->days);
+      g_free (calendar);
+    }
+}
+
+static GkWorkdayCalendar *
+read_calendar (GkDatabase  *db,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) days = gk_workdays_list (db, NULL, NULL, error);
+  GkWorkdayCalendar *calendar;
+
+  if (days == NULL)
+    return NULL;
+
+  calendar = g_new0 (GkWorkdayCalendar, 1);
+  g_atomic_ref_count_init (&calendar->ref_count);
+  calendar->days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) gk_workday_free);
+  for (guint i = 0; i < days->len; i++)
+    {
+      GkWorkday *day = g_ptr_array_index (days, i);
+      GDate date;
+
+      /* The table's CHECK lets 2026-02-30 through: such a day is no day. */
+      if (gk_date_parse (day->date, &date, NULL))
+        g_hash_table_insert (calendar->days, GUINT_TO_POINTER (g_date_get_julian (&date)),
+                             g_ptr_array_steal_index (days, i--));
+    }
+  return calendar;
+}
+
+/* The calendar kept with a connection, and what says whether it is still
+ * the table's content. */
+typedef struct
+{
+  gint64             data_version;
+  gint64             schema_version;
+  sqlite3_int64      total_changes;
+  GkWorkdayCalendar *calendar;
+} Cached;
+
+static void
+cached_free (Cached *cached)
+{
+  gk_workday_calendar_unref (cached->calendar);
+  g_free (cached);
+}
+
+#define CACHED_KEY "gk-workday-calendar"
+
+GkWorkdayCalendar *
+gk_workday_calendar_get (GkDatabase  *db,
+                         GError     **error)
+{
+  sqlite3 *handle;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  Cached *cached;
+  Cached now = { 0 };
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
+
+  handle = gk_database_get_handle (db);
+  stmt = gk_database_prepare (db, "SELECT * FROM pragma_data_version, pragma_schema_version", error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      gk_database_set_error (db, error, _("Cannot read the holiday calendar"));
+      return NULL;
+    }
+  now.data_version = sqlite3_column_int64 (stmt, 0);
+  now.schema_version = sqlite3_column_int64 (stmt, 1);
+  now.total_changes = sqlite3_total_changes64 (handle);
+
+  cached = g_object_get_data (G_OBJECT (db), CACHED_KEY);
+  if (cached != NULL && cached->data_version == now.data_version &&
+      cached->schema_version == now.schema_version && cached->total_changes == now.total_changes)
+    return gk_workday_calendar_ref (cached->calendar);
+
+  now.calendar = read_calendar (db, error);
+  if (now.calendar == NULL)
+    return NULL;
+  /* Inside a transaction, what was read may yet be rolled back without
+   * any of the three numbers changing: kept only outside one. */
+  if (sqlite3_get_autocommit (handle))
+    g_object_set_data_full (G_OBJECT (db), CACHED_KEY, g_memdup2 (&now, sizeof now), (GDestroyNotify) cached_free);
+  else
+    g_object_set_data (G_OBJECT (db), CACHED_KEY, NULL);
+  return gk_workday_calendar_ref (now.calendar);
+}
+
+const GkWorkday *
+gk_workday_calendar_lookup (const GkWorkdayCalendar *calendar,
+                            const GDate             *date)
+{
+  g_return_val_if_fail (calendar != NULL, NULL);
+  g_return_val_if_fail (g_date_valid (date), NULL);
+
+  return g_hash_table_lookup (calendar->days, GUINT_TO_POINTER (g_date_get_julian (date)));
+}
+
+gboolean
+gk_workday_calendar_is_workday (const GkWorkdayCalendar *calendar,
+                                const GDate             *date)
+{
+  const GkWorkday *day = gk_workday_calendar_lookup (calendar, date);
+  GDateWeekday weekday;
+
+  if (day != NULL)
+    return g_str_equal (day->kind, "workday");
+  weekday = g_date_get_weekday (date);
   return weekday != G_DATE_SATURDAY && weekday != G_DATE_SUNDAY;
 }
 
 gboolean
-gk_workdays_add (GkDatabase  *db,
-                 const GDate *date,
-                 guint        n,
-                 GDate       *result,
-                 GError     **error)
+gk_workday_calendar_add (const GkWorkdayCalendar  *calendar,
+                         const GDate              *date,
+                         guint                     n,
+                         GDate                    *result,
+                         GError                  **error)
 {
   GDate day = *date;
   guint counted = 0;
 
-  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (calendar != NULL, FALSE);
   g_return_val_if_fail (g_date_valid (date), FALSE);
 
   for (guint scanned = 0; scanned < MAX_DAYS_SCANNED; scanned++)
     {
-      if (n == 0 && gk_workdays_is_workday (db, &day))
+      if (n == 0 && gk_workday_calendar_is_workday (calendar, &day))
         {
           *result = day;
           return TRUE;
         }
       g_date_add_days (&day, 1);
-      if (n > 0 && gk_workdays_is_workday (db, &day) && ++counted == n)
+      if (n > 0 && gk_workday_calendar_is_workday (calendar, &day) && ++counted == n)
         {
           *result = day;
           return TRUE;
@@ -57,6 +175,55 @@ gk_workdays_add (GkDatabase  *db,
   g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
                _("No working day found within ten years: check the holiday calendar"));
   return FALSE;
+}
+
+guint
+gk_workday_calendar_count (const GkWorkdayCalendar *calendar,
+                           const GDate             *from,
+                           const GDate             *to)
+{
+  GDate day;
+  guint count = 0;
+
+  g_return_val_if_fail (calendar != NULL, 0);
+  g_return_val_if_fail (g_date_valid (from) && g_date_valid (to), 0);
+
+  for (day = *from; g_date_compare (&day, to) < 0;)
+    {
+      g_date_add_days (&day, 1);
+      if (gk_workday_calendar_is_workday (calendar, &day))
+        count++;
+    }
+  return count;
+}
+
+gboolean
+gk_workdays_is_workday (GkDatabase  *db,
+                        const GDate *date)
+{
+  g_autoptr(GkWorkdayCalendar) calendar = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  calendar = gk_workday_calendar_get (db, NULL);
+  g_return_val_if_fail (calendar != NULL, FALSE);
+  return gk_workday_calendar_is_workday (calendar, date);
+}
+
+gboolean
+gk_workdays_add (GkDatabase  *db,
+                 const GDate *date,
+                 guint        n,
+                 GDate       *result,
+                 GError     **error)
+{
+  g_autoptr(GkWorkdayCalendar) calendar = NULL;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (g_date_valid (date), FALSE);
+
+  calendar = gk_workday_calendar_get (db, error);
+  return calendar != NULL && gk_workday_calendar_add (calendar, date, n, result, error);
 }
 
 gint

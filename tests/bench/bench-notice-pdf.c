@@ -2,15 +2,22 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Prints one line per figure, "name: median X ms (N runs)", and, when
- * pdftoppm is installed, how our 96 dpi preview compares with it.
+ * Prints one line per figure, as the other benchmarks do (gk-bench.h),
+ * each with a reference measured in the same run: for the PDF, the same
+ * title and body set by one PangoLayout on a bare cairo PDF surface of two
+ * A4 pages (the cost of shaping and writing the text, without our layout
+ * rules); for page 1 as an image, pdftoppm at the same resolution, when it
+ * is installed.
  * Usage: bench-notice-pdf [RUNS]
  */
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 #include <stdlib.h>
 
 #include "pdf/gk-notice-renderer.h"
 #include "pdf/gk-pdf-page.h"
+#include "gk-bench.h"
 
 #define PARAGRAPH "为深入贯彻落实党务公开条例，进一步规范学校党务公开工作，保障党员和" \
   "师生员工的知情权、参与权、表达权、监督权，根据上级党委有关要求，结合学校实际，现将" \
@@ -20,31 +27,21 @@
 
 typedef void (*BenchFunc) (gpointer data);
 
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median_ms (guint     runs,
-           BenchFunc func,
-           gpointer  data)
+static GkBenchFigure
+measure (guint     runs,
+         BenchFunc func,
+         gpointer  data)
 {
   g_autofree double *times = g_new (double, runs);
 
   for (guint i = 0; i < runs; i++)
     {
-      gint64 start = g_get_monotonic_time ();
+      double start = gk_bench_now_ms ();
 
       func (data);
-      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      times[i] = gk_bench_now_ms () - start;
     }
-  qsort (times, runs, sizeof (double), compare_double);
-  return runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
+  return gk_bench_figure (times, runs);
 }
 
 static GkNoticeContent *
@@ -80,6 +77,50 @@ bench_render (gpointer data)
   g_bytes_unref (render (data));
 }
 
+static cairo_status_t
+write_to_array (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The reference: the notice's title and body in one PangoLayout, 156 mm
+ * wide in 仿宋 16 pt, on two A4 pages of a bare cairo PDF. */
+static void
+bench_bare_pdf (gpointer data)
+{
+  const GkNoticeContent *content = data;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *text = g_strconcat (content->title, "\n", content->body, "\n", content->signature, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes, 595.28, 841.89);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("FandolFang, Noto Serif CJK SC 16");
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (156 / 25.4 * 72 * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  for (guint page = 0; page < 2; page++)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, 79, 105, 442, 638);
+      cairo_clip (cr);
+      cairo_move_to (cr, 79, 105 - page * 638.0);
+      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS || bytes->len == 0)
+    g_error ("the reference PDF failed");
+  cairo_surface_destroy (surface);
+}
+
 typedef struct {
   GBytes *pdf;
   double dpi;
@@ -101,13 +142,14 @@ typedef struct {
   const char *pdftoppm;
   const char *pdf_path;
   const char *out_prefix;
+  const char *dpi;
 } Pdftoppm;
 
 static void
 bench_pdftoppm (gpointer data)
 {
   Pdftoppm *p = data;
-  const char *argv[] = { p->pdftoppm, "-r", "96", "-f", "1", "-l", "1", p->pdf_path, p->out_prefix, NULL };
+  const char *argv[] = { p->pdftoppm, "-r", p->dpi, "-f", "1", "-l", "1", p->pdf_path, p->out_prefix, NULL };
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -140,8 +182,12 @@ main (int   argc,
   g_autoptr(GkNoticeRenderer) renderer = gk_notice_renderer_new (content, GK_NOTICE_LAYOUT_BULLETIN);
   g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
   g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *out_prefix = NULL;
   guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 20;
-  double ours = 0;
+  GkBenchFigure figure, reference;
 
   if (runs == 0)
     runs = 20;
@@ -150,41 +196,39 @@ main (int   argc,
 
   /* The first run loads fonts and fills caches: keep it out of the figures. */
   pdf = render (content);
+  bench_bare_pdf (content);
 
-  g_print ("notice-pdf-2-pages: median %.2f ms (%u runs)\n", median_ms (runs, bench_render, content), runs);
-  for (guint i = 0; i < 2; i++)
-    {
-      Raster raster = { pdf, i == 0 ? 96 : 150 };
-      double ms = median_ms (runs, bench_raster, &raster);
-
-      g_print ("page1-image-%gdpi: median %.2f ms (%u runs)\n", raster.dpi, ms, runs);
-      if (i == 0)
-        ours = ms;
-    }
+  figure = measure (runs, bench_render, content);
+  reference = measure (runs, bench_bare_pdf, content);
+  gk_bench_print ("notice-pdf-2-pages", &figure, &reference);
 
   if (pdftoppm != NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *dir = g_dir_make_tmp ("gongkai-bench-XXXXXX", &error);
-      g_autofree char *pdf_path = NULL;
-      g_autofree char *out_prefix = NULL;
-      Pdftoppm p;
-      double theirs;
-
-      if (dir == NULL)
+      if ((dir = g_dir_make_tmp ("gongkai-bench-XXXXXX", &error)) == NULL)
         g_error ("%s", error->message);
       pdf_path = g_build_filename (dir, "notice.pdf", NULL);
       out_prefix = g_build_filename (dir, "page", NULL);
       if (!g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
         g_error ("%s", error->message);
-
-      p = (Pdftoppm) { pdftoppm, pdf_path, out_prefix };
-      theirs = median_ms (runs, bench_pdftoppm, &p);
-      g_print ("pdftoppm-page1-96dpi: median %.2f ms (%u runs)\n", theirs, runs);
-      g_print ("page1-image-96dpi / pdftoppm: ratio %.2f\n", ours / theirs);
-
-      remove_dir (dir);
     }
 
+  for (guint i = 0; i < 2; i++)
+    {
+      Raster raster = { pdf, i == 0 ? 96 : 150 };
+      Pdftoppm p = { pdftoppm, pdf_path, out_prefix, i == 0 ? "96" : "150" };
+      g_autofree char *name = g_strdup_printf ("notice-page1-image-%gdpi", raster.dpi);
+
+      figure = measure (runs, bench_raster, &raster);
+      if (pdftoppm != NULL)
+        {
+          reference = measure (runs, bench_pdftoppm, &p);
+          gk_bench_print (name, &figure, &reference);
+        }
+      else
+        gk_bench_print (name, &figure, NULL);
+    }
+
+  if (dir != NULL)
+    remove_dir (dir);
   return 0;
 }

@@ -8,11 +8,16 @@
  * first frame (GONGKAI_EXIT_AFTER_FIRST_FRAME=1) and are timed from fork
  * to exit, RUNS times each, alternately. Resident memory is the child's
  * peak (wait4's ru_maxrss), and gongkai's own VmRSS once the inbox has
- * scrolled to its end (GONGKAI_BENCH_SCROLL=1).
- * Usage: bench-startup BARE-WINDOW [RUNS]
+ * scrolled to its end (GONGKAI_BENCH_SCROLL=1). The scrolling's reference
+ * is bench-bare-list, a bare GtkListView of as many rows laid out as the
+ * inbox's, scrolled the same way: the longest interval between two
+ * frames, and the most processor time the main thread spent between two
+ * frames (less moved by other programs on a shared machine).
+ * Usage: bench-startup BARE-WINDOW BARE-LIST [RUNS]
  */
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -64,23 +69,44 @@ run (const char * const *argv,
   return result;
 }
 
+/* The number after PREFIX in OUTPUT, or 0. */
+static double
+figure_after (const char *output,
+              const char *prefix)
+{
+  const char *found = output != NULL ? strstr (output, prefix) : NULL;
+
+  return found != NULL ? g_ascii_strtod (found + strlen (prefix), NULL) : 0;
+}
+
+static void
+print_scroll (const char *name,
+              double      ours,
+              double      reference,
+              const char *unit)
+{
+  g_print ("%s: %.1f %s (reference %.1f %s, ratio %.2f)\n",
+           name, ours, unit, reference, unit, reference > 0 ? ours / reference : 0.0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *path = gk_bench_database ();
   const char *gui = g_getenv ("GONGKAI_GUI");
-  guint runs = argc > 2 ? (guint) atoi (argv[2]) : 3;
+  guint runs = argc > 3 ? (guint) atoi (argv[3]) : 3;
   const char *bare_argv[] = { argc > 1 ? argv[1] : NULL, NULL };
+  const char *list_argv[] = { argc > 2 ? argv[2] : NULL, NULL };
   const char *app_argv[] = { gui, "--database", path, NULL };
   g_autofree double *bare = g_new (double, runs);
   g_autofree double *app = g_new (double, runs);
   long bare_rss = 0, app_rss = 0;
   GkBenchFigure figure, reference;
-  Run scrolled;
+  Run scrolled, bare_scrolled;
 
-  if (gui == NULL || bare_argv[0] == NULL)
-    g_error ("usage: GONGKAI_GUI=gongkai bench-startup BARE-WINDOW [RUNS]");
+  if (gui == NULL || bare_argv[0] == NULL || list_argv[0] == NULL)
+    g_error ("usage: GONGKAI_GUI=gongkai bench-startup BARE-WINDOW BARE-LIST [RUNS]");
 
   /* Once each to fill the disk cache, as on a second start. */
   g_free (run (bare_argv, NULL).output);
@@ -104,9 +130,18 @@ main (int   argc,
            app_rss / 1024.0, bare_rss / 1024.0, (double) app_rss / MAX (1, bare_rss));
 
   scrolled = run (app_argv, "GONGKAI_BENCH_SCROLL=1");
-  g_print ("%s", scrolled.output != NULL ? scrolled.output : "");
+  bare_scrolled = run (list_argv, "GONGKAI_BENCH_SCROLL=1");
+  g_print ("%s%s", scrolled.output != NULL ? scrolled.output : "", bare_scrolled.output != NULL ? bare_scrolled.output : "");
+  print_scroll ("inbox-scroll-longest-frame-100k", figure_after (scrolled.output, "longest frame interval "),
+                figure_after (bare_scrolled.output, "longest frame interval "), "ms");
+  print_scroll ("inbox-scroll-most-cpu-per-frame-100k",
+                figure_after (scrolled.output, "processor time between two frames "),
+                figure_after (bare_scrolled.output, "processor time between two frames "), "ms");
+  print_scroll ("inbox-scroll-memory-at-end-100k", figure_after (scrolled.output, "resident memory at the end ") / 1024,
+                figure_after (bare_scrolled.output, "resident memory at the end ") / 1024, "MB");
   g_print ("inbox-scroll-peak-memory-100k: %.1f MB (reference %.1f MB, ratio %.2f)\n",
            scrolled.max_rss_kb / 1024.0, bare_rss / 1024.0, (double) scrolled.max_rss_kb / MAX (1, bare_rss));
   g_free (scrolled.output);
+  g_free (bare_scrolled.output);
   return 0;
 }

@@ -36,9 +36,12 @@ gk_bench_print (const char          *name,
                 const GkBenchFigure *figure,
                 const GkBenchFigure *reference)
 {
-  g_print ("%s: median %.2f ms, p95 %.2f ms (reference %.2f ms, ratio %.2f)\n",
-           name, figure->median, figure->p95, reference->median,
-           reference->median > 0 ? figure->median / reference->median : 0.0);
+  if (reference == NULL)
+    g_print ("%s: median %.2f ms, p95 %.2f ms (no reference)\n", name, figure->median, figure->p95);
+  else
+    g_print ("%s: median %.2f ms, p95 %.2f ms (reference %.2f ms, ratio %.2f)\n",
+             name, figure->median, figure->p95, reference->median,
+             reference->median > 0 ? figure->median / reference->median : 0.0);
 }
 
 double

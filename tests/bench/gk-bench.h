@@ -22,7 +22,8 @@ typedef struct
 GkBenchFigure gk_bench_figure (double *times,
                                guint   n);
 
-/* Prints "NAME: median X ms, p95 Y ms (reference Z ms, ratio R)". */
+/* Prints "NAME: median X ms, p95 Y ms (reference Z ms, ratio R)"; the
+ * ratio is of the medians. REFERENCE NULL: "(no reference)". */
 void          gk_bench_print  (const char          *name,
                                const GkBenchFigure *figure,
                                const GkBenchFigure *reference);

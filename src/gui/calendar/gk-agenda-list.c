@@ -5,6 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "core/gk-inspections.h"
 #include "core/gk-notice.h"
 #include "core/gk-obligations.h"
 #include "gk-calendar-status.h"
@@ -15,6 +18,7 @@ struct _GkAgendaList
   GtkWidget  parent_instance;
 
   GtkWidget *list;
+  GPtrArray *rectifications;   /* GkFinding by deadline */
 };
 
 G_DEFINE_FINAL_TYPE (GkAgendaList, gk_agenda_list, GTK_TYPE_WIDGET)
@@ -214,6 +218,50 @@ build_notice_row (GkPlannedNotice *notice)
 }
 
 static GtkWidget *
+build_rectification_row (GkFinding *finding)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *deadline_label;
+  g_autofree char *deadline = long_date (finding->deadline);
+  g_autofree char *deadline_text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *accessible = NULL;
+
+  /* Translators: %s is a date */
+  deadline_text = g_strdup_printf (_("Deadline %s"), deadline);
+  deadline_label = gtk_label_new (deadline_text);
+  gtk_widget_add_css_class (deadline_label, "dim-label");
+  gtk_widget_set_hexpand (deadline_label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (deadline_label), 1.0);
+  gtk_box_append (GTK_BOX (top), gk_calendar_rectification_badge_new (finding->status));
+  gtk_box_append (GTK_BOX (top), deadline_label);
+  gtk_box_append (GTK_BOX (box), top);
+
+  /* Translators: a rectification deadline (督查整改) in the month view and
+   * the agenda; %s is the finding */
+  title = g_strdup_printf (_("Rectification due: %s"), finding->finding);
+  gtk_box_append (GTK_BOX (box), data_label (title, "heading"));
+  /* Translators: a rectification in the agenda: the organization, what is
+   * to be done, and the inspection (its kind and date) */
+  details = g_strdup_printf (_("%s · %s · %s %s"), finding->organization, finding->rectification,
+                             gk_inspection_kind_describe (finding->inspection_kind), finding->inspection_date);
+  gtk_box_append (GTK_BOX (box), data_label (details, "dim-label"));
+
+  gtk_box_append (GTK_BOX (buttons),
+                  action_button (_("_Open Finding…"), "win.show-finding", g_variant_new_int64 (finding->id)));
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  /* Translators: how a screen reader names a rectification of the agenda:
+   * title, status, deadline */
+  accessible = g_strdup_printf (_("%s, %s, %s"), title, gk_rectification_status_describe (finding->status),
+                                deadline_text);
+  return new_row (box, accessible);
+}
+
+static GtkWidget *
 build_day_heading (const char *iso)
 {
   /* Translators: a day's heading in the week's agenda; a g_date_time_format() format */
@@ -244,26 +292,58 @@ compare_obligations (gconstpointer a,
 }
 
 void
+gk_agenda_list_set_rectifications (GkAgendaList *self,
+                                   GPtrArray    *findings)
+{
+  g_return_if_fail (GK_IS_AGENDA_LIST (self));
+
+  g_clear_pointer (&self->rectifications, g_ptr_array_unref);
+  self->rectifications = findings != NULL ? g_ptr_array_ref (findings) : NULL;
+}
+
+void
 gk_agenda_list_set_days (GkAgendaList *self,
                          GPtrArray    *days,
                          gboolean      with_dates)
 {
   GtkListBoxRow *row;
+  guint n_days = days != NULL ? days->len : 0;
+  guint n_rectifications = self->rectifications != NULL ? self->rectifications->len : 0;
+  guint d = 0, r = 0;
 
   while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), 0)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), GTK_WIDGET (row));
 
   g_return_if_fail (GK_IS_AGENDA_LIST (self));
 
-  for (guint d = 0; days != NULL && d < days->len; d++)
+  /* Days and rectification deadlines, both in order, merged by date. */
+  while (d < n_days || r < n_rectifications)
     {
-      GkCalendarDay *day = g_ptr_array_index (days, d);
+      GkCalendarDay *day = d < n_days ? g_ptr_array_index (days, d) : NULL;
+      GkFinding *finding = r < n_rectifications ? g_ptr_array_index (self->rectifications, r) : NULL;
+      const char *date = day == NULL || (finding != NULL && strcmp (finding->deadline, day->date) < 0)
+                         ? finding->deadline : day->date;
       g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+      guint first_rectification = r;
 
-      if (day->obligations->len == 0 && day->notices->len == 0)
+      if (day != NULL && g_str_equal (day->date, date))
+        d++;
+      else
+        day = NULL;
+      while (r < n_rectifications
+             && g_str_equal (((GkFinding *) g_ptr_array_index (self->rectifications, r))->deadline, date))
+        r++;
+
+      if ((day == NULL || (day->obligations->len == 0 && day->notices->len == 0)) && r == first_rectification)
         continue;
       if (with_dates)
-        gtk_list_box_append (GTK_LIST_BOX (self->list), build_day_heading (day->date));
+        gtk_list_box_append (GTK_LIST_BOX (self->list), build_day_heading (date));
+
+      for (guint i = first_rectification; i < r; i++)
+        gtk_list_box_append (GTK_LIST_BOX (self->list),
+                             build_rectification_row (g_ptr_array_index (self->rectifications, i)));
+      if (day == NULL)
+        continue;
 
       for (guint i = 0; i < day->obligations->len; i++)
         g_ptr_array_add (sorted, g_ptr_array_index (day->obligations, i));
@@ -281,6 +361,7 @@ gk_agenda_list_dispose (GObject *object)
   GkAgendaList *self = GK_AGENDA_LIST (object);
 
   g_clear_pointer (&self->list, gtk_widget_unparent);
+  g_clear_pointer (&self->rectifications, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gk_agenda_list_parent_class)->dispose (object);
 }

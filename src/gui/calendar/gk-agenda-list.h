@@ -20,6 +20,13 @@ G_DECLARE_FINAL_TYPE (GkAgendaList, gk_agenda_list, GK, AGENDA_LIST, GtkWidget)
  * calendar.record-event (x: item id). */
 GtkWidget *gk_agenda_list_new      (void);
 
+/* The rectification deadlines (GkFinding, by deadline) of the days the
+ * next gk_agenda_list_set_days() shows: each a row on its deadline's day
+ * with its status, and a button that activates win.show-finding (x: the
+ * finding's id). Referenced; NULL clears. */
+void       gk_agenda_list_set_rectifications (GkAgendaList *self,
+                                              GPtrArray    *findings);
+
 /* Shows DAYS, GkCalendarDay in order (not kept; NULL clears). WITH_DATES:
  * a heading before each day's rows. */
 void       gk_agenda_list_set_days (GkAgendaList *self,

@@ -9,6 +9,7 @@
 #include "core/gk-choices.h"
 #include "core/gk-dates.h"
 #include "core/gk-ical.h"
+#include "core/gk-inspections.h"
 #include "core/gk-obligations.h"
 #include "core/gk-workdays.h"
 #include "inbox/gk-notice-editor.h"
@@ -26,11 +27,16 @@ struct _GkCalendarPage
   gint64           person_id;
   GArray          *organization_ids;  /* of the dropdown's rows after "all" */
   GPtrArray       *days;              /* GkCalendarDay of the days shown */
+  GPtrArray       *rectifications;    /* GkFinding due on the days shown (督查) */
   GDate            loaded_first;      /* the first day DAYS were read for */
   gboolean         filling;
+  GCancellable    *reading;           /* the obligations being computed */
+  gboolean         stale;             /* reloaded while hidden: read when shown */
+  GCancellable    *attention;         /* the start-up toast's, being computed */
 
   AdwToastOverlay *toast_overlay;
   GtkLabel        *month_title;
+  GtkWidget       *busy_box;
   GtkDropDown     *org_dropdown;
   GtkToggleButton *mine_toggle;
   GtkFlowBox      *toolbar;
@@ -166,6 +172,49 @@ find_day (GkCalendarPage *self,
   return NULL;
 }
 
+/* Rectification deadlines (督查整改) beside the obligations: read for the
+ * days shown with the same filters (a few rows, on the main loop), on the
+ * month grid and, by gk_calendar_page_show_rectifications(), in the
+ * agenda. */
+static void
+gk_calendar_page_load_rectifications (GkCalendarPage          *self,
+                                      const GkObligationQuery *query)
+{
+  GkDatabase *db = gk_calendar_page_get_database (self);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->rectifications, g_ptr_array_unref);
+  if (db != NULL && query->person_id >= 0)
+    self->rectifications = gk_inspections_list_deadlines (db, query->from, query->to, query->organization_id,
+                                                          query->person_id, query->today, &error);
+  if (error != NULL)
+    g_warning ("Cannot read the rectification deadlines: %s", error->message);
+  gk_month_view_set_rectifications (self->month_view, self->rectifications);
+}
+
+/* The N_DAYS from FIRST in the agenda. */
+static void
+gk_calendar_page_show_rectifications (GkCalendarPage *self,
+                                      const GDate    *first,
+                                      guint           n_days)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  GDate last = *first;
+  g_autofree char *from = date_iso (first);
+  g_autofree char *to = NULL;
+
+  g_date_add_days (&last, n_days - 1);
+  to = date_iso (&last);
+  for (guint i = 0; self->rectifications != NULL && i < self->rectifications->len; i++)
+    {
+      GkFinding *finding = g_ptr_array_index (self->rectifications, i);
+
+      if (g_strcmp0 (finding->deadline, from) >= 0 && g_strcmp0 (finding->deadline, to) <= 0)
+        g_ptr_array_add (shown, finding);
+    }
+  gk_agenda_list_set_rectifications (self->agenda, shown);
+}
+
 static void
 gk_calendar_page_update_agenda (GkCalendarPage *self)
 {
@@ -192,6 +241,7 @@ gk_calendar_page_update_agenda (GkCalendarPage *self)
       if (found != NULL)
         g_ptr_array_add (shown, found);
     }
+  gk_calendar_page_show_rectifications (self, &first, n_days);
   gk_agenda_list_set_days (self->agenda, shown, week);
 
   if (week)
@@ -245,53 +295,23 @@ agenda_has_focus (GkCalendarPage *self)
   return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->agenda));
 }
 
-/* Reads the six weeks shown again: after a change of month, filter, person
- * or database, and after every action. */
-void
-gk_calendar_page_reload (GkCalendarPage *self)
+static void
+gk_calendar_page_report_error (GkCalendarPage *self,
+                               const GError   *error)
 {
-  GkDatabase *db;
-  GkObligationQuery query = { 0 };
-  g_autoptr(GPtrArray) days = NULL;
-  g_autoptr(GPtrArray) workdays = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  GDate first, last;
+  g_autofree char *message = NULL;
 
-  g_return_if_fail (GK_IS_CALENDAR_PAGE (self));
+  /* Translators: %s says why */
+  message = g_strdup_printf (_("Could not read the calendar: %s"), error->message);
+  gk_calendar_page_toast (self, message);
+}
 
-  db = gk_calendar_page_get_database (self);
-  gk_month_view_get_range (self->month_view, &first, &last);
-  self->loaded_first = first;
-
-  if (db != NULL)
-    {
-      g_autofree char *today = gk_database_today (db);
-      GDate today_date;
-
-      if (gk_date_parse (today, &today_date, NULL))
-        gk_month_view_set_today (self->month_view, &today_date);
-
-      from = date_iso (&first);
-      to = date_iso (&last);
-      query.from = from;
-      query.to = to;
-      gk_calendar_page_fill_query (self, &query);
-      days = gk_obligations_by_day (db, &query, &error);
-      if (days != NULL)
-        workdays = gk_workdays_list (db, from, to, &error);
-    }
-
-  if (error != NULL)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s says why */
-      message = g_strdup_printf (_("Could not read the calendar: %s"), error->message);
-      gk_calendar_page_toast (self, message);
-    }
-
+/* DAYS (GkCalendarDay), or NULL while none are read, on the month view and
+ * in the agenda. */
+static void
+gk_calendar_page_show_days (GkCalendarPage *self,
+                            GPtrArray      *days)
+{
   /* The agenda's rows are about to go: a focus left on one of them (the
    * button that opened a dialog) would be a destroyed widget for the
    * accessibility bus, which GTK 4.8 does not survive. */
@@ -300,10 +320,96 @@ gk_calendar_page_reload (GkCalendarPage *self)
 
   g_clear_pointer (&self->days, g_ptr_array_unref);
   self->days = days != NULL ? g_ptr_array_ref (days) : NULL;
-  gk_month_view_set_workdays (self->month_view, workdays);
   gk_month_view_set_days (self->month_view, days);
   gk_calendar_page_update_title (self);
   gk_calendar_page_update_agenda (self);
+}
+
+static void
+on_days_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GkCalendarPage) self = user_data;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+
+  days = gk_obligations_by_day_finish (result, &error);
+  /* A newer reload took over, or the page is gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->reading);
+  gtk_widget_set_visible (self->busy_box, FALSE);
+  if (error != NULL)
+    gk_calendar_page_report_error (self, error);
+  gk_calendar_page_show_days (self, days);
+}
+
+/* Reads the six weeks shown again: after a change of month, filter, person
+ * or database, and after every action. The obligations are computed on a
+ * worker (gk_obligations_by_day_async()) and shown when they are ready; a
+ * newer reload cancels an older one. */
+void
+gk_calendar_page_reload (GkCalendarPage *self)
+{
+  GkDatabase *db;
+  GkObligationQuery query = { 0 };
+  g_autoptr(GPtrArray) workdays = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *today = NULL;
+  gboolean same_days;
+  GDate first, last;
+
+  g_return_if_fail (GK_IS_CALENDAR_PAGE (self));
+
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  /* A hidden tab computes nothing: at start-up the window shows another
+   * one, and its first frame should not share the processor with this. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
+
+  db = gk_calendar_page_get_database (self);
+  gk_month_view_get_range (self->month_view, &first, &last);
+  same_days = g_date_valid (&self->loaded_first) && g_date_compare (&first, &self->loaded_first) == 0;
+  self->loaded_first = first;
+
+  if (db != NULL)
+    {
+      GDate today_date;
+
+      today = gk_database_today (db);
+      if (gk_date_parse (today, &today_date, NULL))
+        gk_month_view_set_today (self->month_view, &today_date);
+
+      from = date_iso (&first);
+      to = date_iso (&last);
+      query.from = from;
+      query.to = to;
+      query.today = today;
+      gk_calendar_page_fill_query (self, &query);
+      workdays = gk_workdays_list (db, from, to, &error);
+      gk_calendar_page_load_rectifications (self, &query);
+    }
+
+  if (error != NULL)
+    gk_calendar_page_report_error (self, error);
+  gk_month_view_set_workdays (self->month_view, workdays);
+
+  /* Other days: nothing shown until theirs are read. The same days (a
+   * refresh, another filter) stay until replaced, without flickering. */
+  if (db == NULL || !same_days)
+    gk_calendar_page_show_days (self, NULL);
+  gtk_widget_set_visible (self->busy_box, db != NULL);
+  if (db == NULL)
+    return;
+
+  self->reading = g_cancellable_new ();
+  gk_obligations_by_day_async (db, &query, self->reading, on_days_read, g_object_ref (self));
 }
 
 static void
@@ -780,13 +886,28 @@ gk_calendar_page_holidays_action (GtkWidget  *widget,
 /* GObject */
 
 static void
+gk_calendar_page_map (GtkWidget *widget)
+{
+  GkCalendarPage *self = GK_CALENDAR_PAGE (widget);
+
+  GTK_WIDGET_CLASS (gk_calendar_page_parent_class)->map (widget);
+  if (self->stale)
+    gk_calendar_page_reload (self);
+}
+
+static void
 gk_calendar_page_dispose (GObject *object)
 {
   GkCalendarPage *self = GK_CALENDAR_PAGE (object);
 
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  g_cancellable_cancel (self->attention);
+  g_clear_object (&self->attention);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CALENDAR_PAGE);
   g_clear_object (&self->context);
   g_clear_pointer (&self->days, g_ptr_array_unref);
+  g_clear_pointer (&self->rectifications, g_ptr_array_unref);
   g_clear_pointer (&self->organization_ids, g_array_unref);
 
   G_OBJECT_CLASS (gk_calendar_page_parent_class)->dispose (object);
@@ -845,6 +966,7 @@ gk_calendar_page_class_init (GkCalendarPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gk_calendar_page_dispose;
+  widget_class->map = gk_calendar_page_map;
   object_class->get_property = gk_calendar_page_get_property;
   object_class->set_property = gk_calendar_page_set_property;
 
@@ -865,6 +987,7 @@ gk_calendar_page_class_init (GkCalendarPageClass *klass)
                                                "/io/github/gongkai/Gongkai/calendar/gk-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, month_title);
+  gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, busy_box);
   gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, org_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, mine_toggle);
   gtk_widget_class_bind_template_child (widget_class, GkCalendarPage, toolbar);
@@ -975,10 +1098,27 @@ gk_calendar_page_set_person_id (GkCalendarPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
 }
 
-AdwToast *
-gk_calendar_page_create_attention_toast (GkCalendarPage *self)
+typedef struct
 {
-  GkDatabase *db;
+  GkCalendarPage  *page;
+  AdwToastOverlay *overlay;
+} AttentionJob;
+
+static void
+attention_job_free (AttentionJob *job)
+{
+  g_object_unref (job->page);
+  g_object_unref (job->overlay);
+  g_free (job);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttentionJob, attention_job_free)
+
+static void
+on_attention_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AttentionJob) job = user_data;
   g_autoptr(GPtrArray) obligations = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *overdue_text = NULL;
@@ -987,17 +1127,14 @@ gk_calendar_page_create_attention_toast (GkCalendarPage *self)
   guint overdue = 0, this_week = 0;
   AdwToast *toast;
 
-  g_return_val_if_fail (GK_IS_CALENDAR_PAGE (self), NULL);
-
-  db = gk_calendar_page_get_database (self);
-  if (db == NULL || self->person_id <= 0)
-    return NULL;
-
-  obligations = gk_obligations_attention (db, self->person_id, NULL, &error);
+  obligations = gk_obligations_attention_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&job->page->attention);
   if (obligations == NULL)
     {
       g_warning ("Cannot read what is due: %s", error->message);
-      return NULL;
+      return;
     }
   for (guint i = 0; i < obligations->len; i++)
     {
@@ -1009,7 +1146,7 @@ gk_calendar_page_create_attention_toast (GkCalendarPage *self)
         this_week++;
     }
   if (overdue + this_week == 0)
-    return NULL;
+    return;
 
   overdue_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u disclosure overdue",
                                                "%u disclosures overdue", overdue), overdue);
@@ -1027,5 +1164,29 @@ gk_calendar_page_create_attention_toast (GkCalendarPage *self)
   adw_toast_set_action_target_value (toast, g_variant_new_string ("calendar"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
-  return toast;
+  adw_toast_overlay_add_toast (job->overlay, toast);
+}
+
+void
+gk_calendar_page_show_attention_toast (GkCalendarPage  *self,
+                                       AdwToastOverlay *overlay)
+{
+  GkDatabase *db;
+  AttentionJob *job;
+
+  g_return_if_fail (GK_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  g_cancellable_cancel (self->attention);
+  g_clear_object (&self->attention);
+
+  db = gk_calendar_page_get_database (self);
+  if (db == NULL || self->person_id <= 0)
+    return;
+
+  job = g_new0 (AttentionJob, 1);
+  job->page = g_object_ref (self);
+  job->overlay = g_object_ref (overlay);
+  self->attention = g_cancellable_new ();
+  gk_obligations_attention_async (db, self->person_id, NULL, self->attention, on_attention_read, job);
 }

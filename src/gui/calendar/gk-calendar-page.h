@@ -26,9 +26,11 @@ void       gk_calendar_page_set_person_id (GkCalendarPage *self,
                                            gint64          person_id);
 void       gk_calendar_page_reload        (GkCalendarPage *self);
 
-/* A toast naming what the current person has overdue or due this week,
- * with a button to the calendar (win.show-page "calendar"); NULL when
- * nothing is, or nobody is chosen. */
-AdwToast  *gk_calendar_page_create_attention_toast (GkCalendarPage *self);
+/* Adds to OVERLAY a toast naming what the current person has overdue or
+ * due this week, with a button to the calendar (win.show-page "calendar"),
+ * once it is computed (off the main loop); none when nothing is, or nobody
+ * is chosen. */
+void       gk_calendar_page_show_attention_toast (GkCalendarPage  *self,
+                                                  AdwToastOverlay *overlay);
 
 G_END_DECLS

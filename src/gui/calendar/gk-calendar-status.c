@@ -75,13 +75,43 @@ gk_calendar_status_rank (GkObligationStatus status)
 GtkWidget *
 gk_calendar_status_badge_new (GkObligationStatus status)
 {
+  return gk_calendar_status_badge_new_with_text (status, gk_obligation_status_describe (status));
+}
+
+GkObligationStatus
+gk_calendar_rectification_status (GkRectificationStatus status)
+{
+  switch (status)
+    {
+    case GK_RECTIFICATION_OVERDUE:
+      return GK_OBLIGATION_OVERDUE;
+    case GK_RECTIFICATION_DONE:
+    case GK_RECTIFICATION_NONE:
+      return GK_OBLIGATION_DONE;
+    case GK_RECTIFICATION_OPEN:
+    default:
+      return GK_OBLIGATION_OPEN;
+    }
+}
+
+GtkWidget *
+gk_calendar_rectification_badge_new (GkRectificationStatus status)
+{
+  return gk_calendar_status_badge_new_with_text (gk_calendar_rectification_status (status),
+                                                 gk_rectification_status_describe (status));
+}
+
+GtkWidget *
+gk_calendar_status_badge_new_with_text (GkObligationStatus  status,
+                                        const char         *text)
+{
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *icon = gtk_image_new_from_icon_name (gk_calendar_status_icon_name (status));
-  GtkWidget *label = gtk_label_new (gk_obligation_status_describe (status));
+  GtkWidget *label = gtk_label_new (text);
 
+  gk_calendar_ensure_style ();
   /* The text says it: the icon is decoration for assistive technologies. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gk_obligation_status_describe (status), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_widget_add_css_class (box, "gk-status-badge");
   gtk_widget_add_css_class (box, gk_calendar_status_css_class (status));
   gtk_box_append (GTK_BOX (box), icon);

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "core/gk-inspections.h"
 #include "core/gk-obligations.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,15 @@ int         gk_calendar_status_rank      (GkObligationStatus status);
 
 /* A box with the status's icon and text, coloured. */
 GtkWidget  *gk_calendar_status_badge_new (GkObligationStatus status);
+/* The same with TEXT instead of the status's own words. */
+GtkWidget  *gk_calendar_status_badge_new_with_text (GkObligationStatus  status,
+                                                    const char         *text);
+
+/* A rectification (督查整改) shown like an obligation of the same
+ * urgency — overdue, done, or open before its deadline — with its own
+ * words (gk_rectification_status_describe) beside the icon. */
+GkObligationStatus gk_calendar_rectification_status (GkRectificationStatus status);
+GtkWidget  *gk_calendar_rectification_badge_new      (GkRectificationStatus status);
 
 /* An ISO date formatted with FORMAT (g_date_time_format), or a copy of
  * ISO when it is not a date. */

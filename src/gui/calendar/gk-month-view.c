@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "core/gk-dates.h"
+#include "core/gk-inspections.h"
 #include "core/gk-obligations.h"
 #include "core/gk-workdays.h"
 #include "gk-calendar-status.h"
@@ -14,13 +16,22 @@
 #define N_DAYS (N_WEEKS * 7)
 #define N_SHOWN 3
 
-/* One entry of a day, obligation or planned notice, for sorting. */
+/* One entry of a day, obligation, planned notice or rectification
+ * deadline, for sorting. */
 typedef struct
 {
   GkObligationStatus  status;
   guint               number;
   const char         *text;
+  char               *owned_text;    /* TEXT when made for the entry */
+  const char         *status_text;   /* NULL: the obligation status's words */
 } Entry;
+
+static void
+entry_clear (Entry *entry)
+{
+  g_free (entry->owned_text);
+}
 
 typedef struct
 {
@@ -43,6 +54,7 @@ struct _GkMonthView
   GDate      first;  /* the Monday of the first week shown */
   GPtrArray *days;
   GPtrArray *workdays;
+  GPtrArray *rectifications;
 
   GtkWidget *header;
   GtkWidget *grid;
@@ -105,17 +117,18 @@ find_workday (GkMonthView *self,
   return NULL;
 }
 
+/* FORMAT is looked up by the caller, with g_dngettext() and both forms
+ * written out, so that xgettext extracts them as one plural message. */
 static void
 add_count (GString    *text,
            guint       count,
-           const char *singular,
-           const char *plural)
+           const char *format)
 {
   if (count == 0)
     return;
   /* Translators: separates the parts of a day's accessible description */
   g_string_append (text, _(", "));
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, singular, plural, count), count);
+  g_string_append_printf (text, format, count);
 }
 
 /* "2026年3月31日，2 项到期，1 项逾期": what a screen reader says of a day. */
@@ -130,14 +143,15 @@ describe_day (GkMonthView   *self,
                                                      g_date_get_month (&cell->date),
                                                      g_date_get_day (&cell->date), 0, 0, 0);
   g_autofree char *formatted = NULL;
-  guint due = 0, overdue = 0, done = 0, planned = 0;
+  guint due = 0, overdue = 0, done = 0, planned = 0, rectifications = 0;
+  g_autofree char *iso = gk_date_to_iso (&cell->date);
 
   /* Translators: a day in the month view, as a screen reader reads it; a
    * g_date_time_format() format */
   formatted = g_date_time_format (date, _("%A, %B %-e, %Y"));
   g_string_append (text, formatted);
   if (g_date_compare (&cell->date, &self->today) == 0)
-    add_count (text, 1, N_("today"), N_("today"));
+    add_count (text, 1, _("today"));
   if (workday != NULL)
     {
       g_string_append (text, _(", "));
@@ -162,11 +176,23 @@ describe_day (GkMonthView   *self,
     }
   if (day != NULL)
     planned = day->notices->len;
+  for (guint i = 0; self->rectifications != NULL && i < self->rectifications->len; i++)
+    {
+      GkFinding *finding = g_ptr_array_index (self->rectifications, i);
 
-  add_count (text, due, N_("%u item due"), N_("%u items due"));
-  add_count (text, overdue, N_("%u overdue"), N_("%u overdue"));
-  add_count (text, done, N_("%u done"), N_("%u done"));
-  add_count (text, planned, N_("%u notice planned"), N_("%u notices planned"));
+      if (g_strcmp0 (finding->deadline, iso) != 0)
+        continue;
+      rectifications++;
+      if (finding->status == GK_RECTIFICATION_OVERDUE)
+        overdue++;
+    }
+
+  add_count (text, due, g_dngettext (GETTEXT_PACKAGE, "%u item due", "%u items due", due));
+  add_count (text, overdue, g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", overdue));
+  add_count (text, done, g_dngettext (GETTEXT_PACKAGE, "%u done", "%u done", done));
+  add_count (text, planned, g_dngettext (GETTEXT_PACKAGE, "%u notice planned", "%u notices planned", planned));
+  add_count (text, rectifications,
+             g_dngettext (GETTEXT_PACKAGE, "%u rectification due", "%u rectifications due", rectifications));
   return g_string_free (text, FALSE);
 }
 
@@ -185,6 +211,7 @@ update_cell (GkMonthView *self,
 
   iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&cell->date),
                          g_date_get_month (&cell->date), g_date_get_day (&cell->date));
+  g_array_set_clear_func (entries, (GDestroyNotify) entry_clear);
   day = find_day (self, iso);
   workday = find_workday (self, iso);
 
@@ -240,6 +267,19 @@ update_cell (GkMonthView *self,
 
       g_array_append_val (entries, entry);
     }
+  for (guint i = 0; self->rectifications != NULL && i < self->rectifications->len; i++)
+    {
+      GkFinding *finding = g_ptr_array_index (self->rectifications, i);
+      Entry entry = { gk_calendar_rectification_status (finding->status), 0, NULL, NULL,
+                      gk_rectification_status_describe (finding->status) };
+
+      if (g_strcmp0 (finding->deadline, iso) != 0)
+        continue;
+      /* Translators: a rectification deadline (督查整改) in the month view and
+       * the agenda; %s is the finding */
+      entry.text = entry.owned_text = g_strdup_printf (_("Rectification due: %s"), finding->finding);
+      g_array_append_val (entries, entry);
+    }
   g_array_sort (entries, compare_entries);
 
   for (guint i = 0; i < N_SHOWN; i++)
@@ -252,17 +292,19 @@ update_cell (GkMonthView *self,
       if (i < entries->len)
         {
           Entry *entry = &g_array_index (entries, Entry, i);
+          const char *status_text = entry->status_text != NULL ? entry->status_text
+                                    : gk_obligation_status_describe (entry->status);
           g_autofree char *text = NULL;
           g_autofree char *tooltip = NULL;
 
           text = entry->number > 0 ? g_strdup_printf ("%u %s", entry->number, entry->text)
                                    : g_strdup (entry->text);
           /* Translators: the tooltip of an entry of the month view: status, text */
-          tooltip = g_strdup_printf (_("%s: %s"), gk_obligation_status_describe (entry->status), text);
+          tooltip = g_strdup_printf (_("%s: %s"), status_text, text);
           gtk_widget_add_css_class (row, gk_calendar_status_css_class (entry->status));
           gtk_image_set_from_icon_name (GTK_IMAGE (cell->icons[i]), gk_calendar_status_icon_name (entry->status));
           gtk_accessible_update_property (GTK_ACCESSIBLE (cell->icons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          gk_obligation_status_describe (entry->status), -1);
+                                          status_text, -1);
           gtk_label_set_text (GTK_LABEL (cell->labels[i]), text);
           gtk_widget_set_tooltip_text (row, tooltip);
         }
@@ -483,6 +525,7 @@ gk_month_view_dispose (GObject *object)
   g_clear_pointer (&self->grid, gtk_widget_unparent);
   g_clear_pointer (&self->days, g_ptr_array_unref);
   g_clear_pointer (&self->workdays, g_ptr_array_unref);
+  g_clear_pointer (&self->rectifications, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gk_month_view_parent_class)->dispose (object);
 }
@@ -698,6 +741,17 @@ gk_month_view_set_workdays (GkMonthView *self,
 
   g_clear_pointer (&self->workdays, g_ptr_array_unref);
   self->workdays = workdays != NULL ? g_ptr_array_ref (workdays) : NULL;
+  gk_month_view_update (self);
+}
+
+void
+gk_month_view_set_rectifications (GkMonthView *self,
+                                  GPtrArray   *findings)
+{
+  g_return_if_fail (GK_IS_MONTH_VIEW (self));
+
+  g_clear_pointer (&self->rectifications, g_ptr_array_unref);
+  self->rectifications = findings != NULL ? g_ptr_array_ref (findings) : NULL;
   gk_month_view_update (self);
 }
 

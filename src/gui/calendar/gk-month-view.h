@@ -36,6 +36,11 @@ void       gk_month_view_set_days     (GkMonthView *self,
                                        GPtrArray   *days);
 void       gk_month_view_set_workdays (GkMonthView *self,
                                        GPtrArray   *workdays);
+/* GkFinding (督查) whose rectification deadline falls on a day shown: an
+ * entry "Rectification due: <finding>" with the rectification's status;
+ * referenced, NULL clears. */
+void       gk_month_view_set_rectifications (GkMonthView *self,
+                                             GPtrArray   *findings);
 /* Moves the keyboard focus to the selected day. */
 void       gk_month_view_focus_date   (GkMonthView *self);
 
