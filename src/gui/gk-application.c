@@ -10,6 +10,7 @@
 #include "pdf/gk-fonts.h"
 #include "preferences/gk-preferences-window.h"
 #include "preview/gk-pdf-preview.h"
+#include "gk-a11y.h"
 #include "gk-application.h"
 #include "gk-window.h"
 
@@ -27,6 +28,8 @@ G_DEFINE_FINAL_TYPE (GkApplication, gk_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry main_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open (or create) the database FILE"), N_("FILE") },
+  { "read-only", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the database so that nothing in it can be changed"), NULL },
   { NULL }
 };
 
@@ -130,7 +133,10 @@ gk_application_command_line (GApplication            *application,
 
   window = gk_application_get_window (self, &created);
   gtk_window_present (GTK_WINDOW (window));
-  gk_window_open_database (window, path, TRUE);
+  if (g_variant_dict_contains (options, "read-only"))
+    gk_window_open_database_read_only (window, path);
+  else
+    gk_window_open_database (window, path, TRUE);
 
   return EXIT_SUCCESS;
 }
@@ -189,6 +195,7 @@ gk_application_startup (GApplication *application)
   else
     g_warning ("The settings schema %s is not installed: nothing will be remembered", SCHEMA_ID);
 
+  gk_a11y_init ();
   gtk_window_set_default_icon_name (APP_ID);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
@@ -478,8 +485,8 @@ gk_application_remember_database (GkApplication *self,
     }
   updated = g_strv_builder_end (builder);
 
-  g_settings_delay (self->settings);
+  /* Not through g_settings_delay(): its delay-apply mode cannot be left,
+   * and every later change of the preferences would wait for an apply. */
   g_settings_set_string (self->settings, "last-database", path);
   g_settings_set_strv (self->settings, "recent-databases", (const char * const *) updated);
-  g_settings_apply (self->settings);
 }

@@ -18,8 +18,13 @@
 #include "inbox/gk-inbox-page.h"
 #include "inbox/gk-person-chooser.h"
 #include "people/gk-people-window.h"
+#include "preview/gk-batch-export-dialog.h"
+#include "supervision/gk-findings-window.h"
+#include "supervision/gk-summary-view.h"
 #include "supervision/gk-supervision-page.h"
+#include "gk-a11y.h"
 #include "gk-window.h"
+#include "gk-write-job.h"
 
 #define DEFAULT_TEMPLATE "jinzhong-2020"
 
@@ -51,6 +56,8 @@ struct _GkWindow
   guint                 after_open_id;
   GCancellable         *cancellable;
   gboolean              moved_reported;
+  /* Back up or restore under way. */
+  gboolean              backup_running;
 
   /* Who uses the window: kept here, per database, until GkContext has it. */
   gint64                person_id;
@@ -114,8 +121,7 @@ gk_window_set_person (GkWindow *self,
   adw_button_content_set_label (self->person_content, label);
   /* Translators: the accessible name of the header bar button that shows the current person */
   accessible = g_strdup_printf (_("Current person: %s"), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->person_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gk_a11y_set_name (self->person_button, accessible);
   gk_inbox_page_set_person_id (self->inbox_page, person_id);
   gk_catalog_page_set_person_id (self->catalog_page, person_id);
   gk_calendar_page_set_person_id (self->calendar_page, person_id);
@@ -128,11 +134,8 @@ gk_window_set_person (GkWindow *self,
 
   if (person_id > 0 && !self->attention_shown)
     {
-      AdwToast *toast = gk_calendar_page_create_attention_toast (self->calendar_page);
-
       self->attention_shown = TRUE;
-      if (toast != NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      gk_calendar_page_show_attention_toast (self->calendar_page, self->toast_overlay);
     }
 }
 
@@ -304,6 +307,27 @@ gk_window_open_database (GkWindow   *self,
   else
     db = gk_database_open (path, &error);
 
+  if (db == NULL)
+    {
+      gk_window_show_error (self, _("Could Not Open the Database"), error);
+      return FALSE;
+    }
+
+  gk_window_use_database (self, db);
+  return TRUE;
+}
+
+gboolean
+gk_window_open_database_read_only (GkWindow   *self,
+                                   const char *path)
+{
+  g_autoptr(GkDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  db = gk_database_open_full (path, NULL, GK_DATABASE_OPEN_READ_ONLY, &error);
   if (db == NULL)
     {
       gk_window_show_error (self, _("Could Not Open the Database"), error);
@@ -519,10 +543,13 @@ gk_window_update_banner (GkWindow *self)
     }
   gtk_revealer_set_reveal_child (self->banner_revealer, read_only);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", db != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", db != NULL && !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", db != NULL && !self->backup_running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
+                                 db != NULL && !read_only && !self->backup_running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify-database", db != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", db != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.batch-export", db != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disclosure-summary", db != NULL);
 }
 
 static void gk_window_use_database (GkWindow *self, GkDatabase *db);
@@ -773,6 +800,47 @@ gk_window_database_opened (GkWindow *self)
                                            g_object_ref (self), g_object_unref);
 }
 
+/* Back up and restore read or replace the whole file, which takes a
+ * while on a share: in a worker on a connection of its own, with their
+ * progress in the window (gk-write-job.h). One at a time. */
+static void
+gk_window_set_backup_running (GkWindow *self,
+                              gboolean  running)
+{
+  self->backup_running = running;
+  gk_window_update_banner (self);
+}
+
+static gboolean
+back_up_in_worker (GkDatabase  *db,
+                   gpointer     data,
+                   GError     **error)
+{
+  return gk_database_backup_to (db, data, error);
+}
+
+static void
+on_backed_up (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GkWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gk_window_set_backup_running (self, FALSE);
+  if (gk_write_job_finish (result, &error))
+    {
+      g_autofree char *display = g_filename_display_name (gk_write_job_get_data (result));
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("Backed up to %s"), display);
+      gk_window_toast (self, text);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gk_window_show_error (self, _("Could Not Back Up the Database"), error);
+}
+
 static void
 on_backup_response (GtkNativeDialog *native,
                     int              response,
@@ -781,21 +849,12 @@ on_backup_response (GtkNativeDialog *native,
   g_autofree char *path = file_chooser_get_path (native, response);
   GkDatabase *db = gk_window_get_database (self);
 
-  if (path != NULL && db != NULL)
+  if (path != NULL && db != NULL && !self->backup_running)
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!gk_database_backup_to (db, path, &error))
-        gk_window_show_error (self, _("Could Not Back Up the Database"), error);
-      else
-        {
-          g_autofree char *display = g_filename_display_name (path);
-          g_autofree char *text = NULL;
-
-          /* Translators: %s is a file name */
-          text = g_strdup_printf (_("Backed up to %s"), display);
-          gk_window_toast (self, text);
-        }
+      gk_window_set_backup_running (self, TRUE);
+      gk_write_job_run (GTK_WIDGET (self->toast_overlay), db, _("Backing up the database…"),
+                        back_up_in_worker, g_steal_pointer (&path), g_free,
+                        on_backed_up, g_object_ref (self));
     }
 
   g_object_unref (native);
@@ -830,6 +889,65 @@ gk_window_back_up_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+typedef struct
+{
+  char *backup;
+  char *safety;  /* set by the worker */
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  g_free (restore->backup);
+  g_free (restore->safety);
+  g_free (restore);
+}
+
+static gboolean
+restore_in_worker (GkDatabase  *db,
+                   gpointer     data,
+                   GError     **error)
+{
+  Restore *restore = data;
+
+  return gk_backups_restore (db, restore->backup, &restore->safety, error);
+}
+
+/* The content was replaced under the window's connection: it is opened
+ * again, and every page reads the restored file. */
+static void
+on_restored (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GkWindow) self = user_data;
+  Restore *restore = gk_write_job_get_data (result);
+  GkDatabase *db = gk_window_get_database (self);
+  g_autoptr(GkDatabase) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *text = NULL;
+
+  gk_window_set_backup_running (self, FALSE);
+  if (!gk_write_job_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gk_window_show_error (self, _("Could Not Restore the Backup"), error);
+      return;
+    }
+
+  reopened = db != NULL ? gk_database_reopen (db, &error) : NULL;
+  if (reopened != NULL)
+    gk_window_use_database (self, reopened);
+  else if (error != NULL)
+    gk_window_show_error (self, _("Could Not Open the Database"), error);
+
+  display = restore->safety != NULL ? g_filename_display_name (restore->safety) : g_strdup ("");
+  /* Translators: %s is the file the content before the restore was saved to */
+  text = g_strdup_printf (_("Backup restored; the previous content was saved to %s"), display);
+  gk_window_toast (self, text);
+}
+
 static void
 on_restore_confirmed (AdwMessageDialog *dialog,
                       const char       *response,
@@ -837,26 +955,17 @@ on_restore_confirmed (AdwMessageDialog *dialog,
 {
   const char *backup = g_object_get_data (G_OBJECT (dialog), "gk-backup");
   GkDatabase *db = gk_window_get_database (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *safety = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *text = NULL;
+  Restore *restore;
 
-  if (g_strcmp0 (response, "restore") != 0 || db == NULL || backup == NULL)
+  if (g_strcmp0 (response, "restore") != 0 || db == NULL || backup == NULL || self->backup_running)
     return;
 
-  if (!gk_backups_restore (db, backup, &safety, &error))
-    {
-      gk_window_show_error (self, _("Could Not Restore the Backup"), error);
-      return;
-    }
-
-  self->data_version = gk_database_get_data_version (db);
-  gk_window_refresh_pages (self);
-  display = safety != NULL ? g_filename_display_name (safety) : g_strdup ("");
-  /* Translators: %s is the file the content before the restore was saved to */
-  text = g_strdup_printf (_("Backup restored; the previous content was saved to %s"), display);
-  gk_window_toast (self, text);
+  restore = g_new0 (Restore, 1);
+  restore->backup = g_strdup (backup);
+  gk_window_set_backup_running (self, TRUE);
+  gk_write_job_run (GTK_WIDGET (self->toast_overlay), db, _("Restoring the backup…"),
+                    restore_in_worker, restore, (GDestroyNotify) restore_free,
+                    on_restored, g_object_ref (self));
 }
 
 static void on_backup_row_selected (GtkListBox       *list,
@@ -1011,6 +1120,19 @@ gk_window_people_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (gk_people_window_new (GTK_WINDOW (self), db, self->person_id)));
 }
 
+/* The approved and published notices of a date range, to PDF at once. */
+static void
+gk_window_batch_export_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GkDatabase *db = gk_window_get_database (self);
+
+  if (db != NULL)
+    gtk_window_present (GTK_WINDOW (gk_batch_export_dialog_new (GTK_WINDOW (self), db)));
+}
+
 static void
 gk_window_choose_person_action (GtkWidget  *widget,
                                 const char *action_name,
@@ -1039,6 +1161,54 @@ gk_window_show_notice_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "approvals");
   gk_inbox_page_select_notice (self->inbox_page, g_variant_get_int64 (parameter));
+}
+
+/* 督查 from any tab: a finding (the calendar's agenda), the overdue
+ * rectifications of the current person (the inbox's banner), the period
+ * summary of one's own organization (第十七条, the main menu). */
+static void
+gk_window_present_findings (GkWindow  *self,
+                            GtkWidget *window)
+{
+  g_signal_connect_object (window, "changed", G_CALLBACK (gk_window_refresh_pages), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+gk_window_show_finding_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GkDatabase *db = gk_window_get_database (self);
+
+  if (db != NULL)
+    gk_window_present_findings (self, gk_findings_window_new_for_finding (GTK_WINDOW (self), db, self->person_id,
+                                                                          g_variant_get_int64 (parameter)));
+}
+
+static void
+gk_window_show_overdue_rectifications_action (GtkWidget  *widget,
+                                              const char *action_name,
+                                              GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GkDatabase *db = gk_window_get_database (self);
+
+  if (db != NULL)
+    gk_window_present_findings (self, gk_findings_window_new_overdue (GTK_WINDOW (self), db, self->person_id));
+}
+
+static void
+gk_window_disclosure_summary_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  GkWindow *self = GK_WINDOW (widget);
+  GkDatabase *db = gk_window_get_database (self);
+
+  if (db != NULL)
+    gtk_window_present (GTK_WINDOW (gk_summary_window_new (GTK_WINDOW (self), db, self->person_id)));
 }
 
 static void
@@ -1076,8 +1246,10 @@ gk_window_save_state (GkWindow *self)
   if (settings == NULL)
     return;
 
-  g_settings_delay (settings);
-  /* The unmaximized size is what the next start should restore. */
+  /* Written at once, key by key: g_settings_delay() would leave the
+   * application's settings in delay-apply mode for good, and the
+   * preferences changed afterwards unsaved. The unmaximized size is what
+   * the next start should restore. */
   if (!maximized)
     {
       int width, height;
@@ -1087,7 +1259,6 @@ gk_window_save_state (GkWindow *self)
       g_settings_set_int (settings, "window-height", height);
     }
   g_settings_set_boolean (settings, "window-maximized", maximized);
-  g_settings_apply (settings);
 }
 
 static gboolean
@@ -1188,6 +1359,11 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, gk_window_find_action);
   gtk_widget_class_install_action (widget_class, "win.choose-person", NULL, gk_window_choose_person_action);
   gtk_widget_class_install_action (widget_class, "win.people", NULL, gk_window_people_action);
+  gtk_widget_class_install_action (widget_class, "win.batch-export", NULL, gk_window_batch_export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-finding", "x", gk_window_show_finding_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overdue-rectifications", NULL,
+                                   gk_window_show_overdue_rectifications_action);
+  gtk_widget_class_install_action (widget_class, "win.disclosure-summary", NULL, gk_window_disclosure_summary_action);
   gtk_widget_class_install_action (widget_class, "win.new-plan-for-item", "x", gk_window_new_plan_for_item_action);
   gtk_widget_class_install_action (widget_class, "win.show-notice", "x", gk_window_show_notice_action);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, gk_window_back_up_action);
@@ -1197,6 +1373,7 @@ gk_window_class_init (GkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.batch-export", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, page_keys[i].key, GDK_ALT_MASK,
                                          "win.show-page", "s", page_keys[i].page);

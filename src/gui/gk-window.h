@@ -23,5 +23,9 @@ GkContext *gk_window_get_context   (GkWindow      *self);
 gboolean   gk_window_open_database (GkWindow      *self,
                                     const char    *path,
                                     gboolean       create_if_missing);
+/* Opens PATH so that nothing can be changed in it, as if the user could
+ * not write the file (gongkai --read-only). */
+gboolean   gk_window_open_database_read_only (GkWindow   *self,
+                                              const char *path);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 
 #include "pdf/gk-fonts.h"
 #include "pdf/gk-pdf-error.h"
+#include "pdf/gk-pdf-sheet.h"
 
 #define MM (72.0 / 25.4)
 
@@ -636,12 +637,6 @@ create_context (GkNoticeRenderer *self)
 }
 
 static char *
-page_number_text (guint page)
-{
-  return g_strdup_printf ("— %u —", page + 1);
-}
-
-static char *
 verification_text (const char *code)
 {
   return g_strdup_printf ("核验码 %s", code);
@@ -703,7 +698,7 @@ paginate (GkNoticeRenderer *self)
   /* Footers and the draft mark now, so the font check sees them too. */
   for (guint page = 0; page < self->n_pages; page++)
     {
-      g_autofree char *number = page_number_text (page);
+      g_autofree char *number = gk_pdf_sheet_page_number_text (page);
 
       get_layout (self, GK_FONT_ROLE_PAGE_NUMBER, PAGE_NUMBER_SIZE, number, -1);
     }
@@ -753,7 +748,7 @@ draw_footer (GkNoticeRenderer *self,
              cairo_t          *cr,
              guint             page)
 {
-  g_autofree char *number = page_number_text (page);
+  g_autofree char *number = gk_pdf_sheet_page_number_text (page);
   PangoLayout *layout = get_layout (self, GK_FONT_ROLE_PAGE_NUMBER, PAGE_NUMBER_SIZE, number, -1);
   double baseline = BLOCK_TOP + BLOCK_HEIGHT + FOOTER_GAP + EM_BASELINE * PAGE_NUMBER_SIZE;
   gboolean odd = page % 2 == 0;

@@ -16,143 +16,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
-import gi
-gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gkatspi import (app_env, check, check_log, click, find_button, find_shown, init_demo,  # noqa: E402
+                     launch, name_of, programs, results, run, sensitive, set_text, shown_names, stop,
+                     wait_for, wait_for_app)
 
 PERSON = '孙丽娟'
 DUES_ITEM = '党费收缴、管理和使用情况'
 ADDED = '（含返还）'
 REASON = '按上级通知补充返还情况'
-
-results = []
-
-
-def check(ok, name, diagnostic=''):
-    results.append(bool(ok))
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}", flush=True)
-    if not ok and diagnostic:
-        for line in str(diagnostic).splitlines():
-            print(f'# {line}', flush=True)
-    return ok
-
-
-def name_of(node):
-    try:
-        return node.get_name() or ''
-    except Exception:
-        return ''
-
-
-def role_of(node):
-    try:
-        return node.get_role_name()
-    except Exception:
-        return ''
-
-
-def on_screen(node):
-    try:
-        return node.get_extents(Atspi.CoordType.WINDOW).width > 0
-    except Exception:
-        return False
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        count = node.get_child_count()
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.get_child_at_index(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def find_app(pid):
-    desktop = Atspi.get_desktop(0)
-    for i in range(desktop.get_child_count()):
-        app = desktop.get_child_at_index(i)
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
-
-
-def wait_for(predicate, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.25)
-
-
-def find_shown(root, name, role=None, prefix=False):
-    for node in walk(root):
-        text = name_of(node)
-        if ((text.startswith(name) if prefix else text == name)
-                and (role is None or role_of(node) == role) and on_screen(node)):
-            return node
-    return None
-
-
-def find_button(root, label):
-    """A push button by its label; GTK 4.8 names a button whose label has a
-    mnemonic "_Label Label", unless the .ui gives it a name."""
-    for node in walk(root):
-        text = name_of(node)
-        if (role_of(node) == 'push button' and on_screen(node)
-                and (text == label or text.endswith(' ' + label))):
-            return node
-    return None
-
-
-def sensitive(node):
-    try:
-        return node.get_state_set().contains(Atspi.StateType.SENSITIVE)
-    except Exception:
-        return False
-
-
-def shown_names(root):
-    return sorted({name_of(n) for n in walk(root) if on_screen(n)} - {''})
-
-
-def click(node):
-    rect = node.get_extents(Atspi.CoordType.WINDOW)
-    Atspi.generate_mouse_event(rect.x + rect.width // 2, rect.y + rect.height // 2, 'b1c')
-    time.sleep(0.5)
-
-
-def type_text(text):
-    for char in text:
-        keysym = ord(char) if ord(char) < 0x100 else 0x01000000 + ord(char)
-        Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-        time.sleep(0.05)
-
-
-def set_text(node, text):
-    """Through EditableText when GTK offers it, else as a person types."""
-    for editable in walk(node):
-        try:
-            if (role_of(editable) in ('entry', 'text')
-                    and editable.get_state_set().contains(Atspi.StateType.EDITABLE)
-                    and Atspi.EditableText.set_text_contents(editable, text)):
-                return
-        except Exception:
-            continue
-    click(node)
-    type_text(text)
 
 
 def history(cli, db):
@@ -161,30 +34,20 @@ def history(cli, db):
 
 
 def main():
-    gui = os.environ.get('GONGKAI_GUI')
-    cli = os.environ.get('GONGKAI_CLI')
-    if not gui or not os.access(gui, os.X_OK) or not cli or not os.access(cli, os.X_OK):
-        print('1..0 # SKIP GONGKAI_GUI and GONGKAI_CLI must be set to executables')
+    found = programs()
+    if found is None:
         return 0
+    gui, cli = found
 
     tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
-    db = os.path.join(tmp, 'catalog.db')
-    init = subprocess.run([cli, 'init', db, '--demo'], capture_output=True, text=True)
-    if not check(init.returncode == 0, 'gongkai-cli init --demo creates the demo database', init.stderr):
+    db = init_demo(cli, tmp, 'catalog.db')
+    if db is None:
         return 1
 
-    env = dict(os.environ, LANG='C.UTF-8', LC_ALL='C.UTF-8', LANGUAGE='',
-               GTK_A11Y='atspi', NO_AT_BRIDGE='0',
-               GSETTINGS_BACKEND='memory',
-               GONGKAI_PERSON=PERSON,
-               XDG_DATA_HOME=os.path.join(tmp, 'data'),
-               XDG_CONFIG_HOME=os.path.join(tmp, 'config'))
-    log = open(os.path.join(tmp, 'gui.log'), 'w+')
-    proc = subprocess.Popen([gui, '--database', db], env=env, stdout=log, stderr=log)
+    proc, log = launch(gui, db, app_env(tmp, 'C.UTF-8', GONGKAI_PERSON=PERSON), tmp)
     try:
-        app = wait_for(lambda: find_app(proc.pid), 20)
-        if not check(app is not None, 'the application shows up on the accessibility bus',
-                     f'exit status {proc.poll()}'):
+        app = wait_for_app(proc)
+        if app is None:
             return 1
 
         entry = wait_for(lambda: find_shown(app, 'Search the catalog'))
@@ -242,22 +105,12 @@ def main():
         check(f'filed-by: {PERSON}' in filing, 'the filing is in the database', filing)
         check(proc.poll() is None, 'the application is still running')
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.seek(0)
-        output = log.read()
-        log.close()
+        output = stop(proc, log)
         shutil.rmtree(tmp, ignore_errors=True)
-    critical = [l for l in output.splitlines() if 'CRITICAL' in l or 'WARNING' in l]
-    check(not critical, 'no criticals or warnings in the log', '\n'.join(critical[:10]))
+    check_log(output)
 
     return 0 if all(results) else 1
 
 
 if __name__ == '__main__':
-    status = main()
-    print(f'1..{len(results)}')
-    sys.exit(status)
+    run(main)

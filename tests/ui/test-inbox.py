@@ -15,96 +15,16 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 
-import gi
-gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# test-shared.py loads this file as a module and uses find_app through it.
+from gkatspi import (app_env, check, check_log, click, find_app, find_shown, have_locale,  # noqa: E402,F401
+                     init_demo, launch, leave_out, name_of, on_screen, programs, results, run,
+                     shown_names, stop, wait_for, wait_for_app, walk)
 
-results = []
-
-
-def check(ok, name, diagnostic=''):
-    results.append(bool(ok))
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}", flush=True)
-    if not ok and diagnostic:
-        for line in str(diagnostic).splitlines():
-            print(f'# {line}', flush=True)
-    return ok
-
-
-def on_screen(node):
-    """Hidden stack pages and the folded-away view switcher have no extents."""
-    try:
-        return node.get_extents(Atspi.CoordType.WINDOW).width > 0
-    except Exception:
-        return False
-
-
-def walk(node, depth=0):
-    """The nodes under NODE, but not the catalog's table: its hundreds of
-    cells would make every walk slow, and nothing here is in it."""
-    if node is None or depth > 60:
-        return
-    yield node
-    if role_of(node) == 'tree table':
-        return
-    try:
-        count = node.get_child_count()
-    except Exception:  # a node can vanish while we walk
-        return
-    for i in range(count):
-        try:
-            child = node.get_child_at_index(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def name_of(node):
-    try:
-        return node.get_name() or ''
-    except Exception:
-        return ''
-
-
-def role_of(node):
-    try:
-        return node.get_role_name()
-    except Exception:
-        return ''
-
-
-def find_app(pid):
-    desktop = Atspi.get_desktop(0)
-    for i in range(desktop.get_child_count()):
-        app = desktop.get_child_at_index(i)
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
-
-
-def wait_for(predicate, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.25)
-
-
-def find_shown(root, name, role=None):
-    for node in walk(root):
-        if name_of(node) == name and (role is None or role_of(node) == role) and on_screen(node):
-            return node
-    return None
-
-
-def shown_names(app):
-    return sorted({name_of(n) for n in walk(app) if on_screen(n)} - {''})
+# The catalog's table: its hundreds of cells would make every walk slow,
+# and nothing here is in it.
+leave_out('tree table')
 
 
 def plan_list(app, list_name):
@@ -120,14 +40,6 @@ def listed(app, list_name, title):
     return find_shown(plans, title, 'label') if plans is not None else None
 
 
-def click(node):
-    rect = node.get_extents(Atspi.CoordType.WINDOW)
-    x, y = rect.x + rect.width // 2, rect.y + rect.height // 2
-    # Without a window manager the window sits at the origin of the screen.
-    Atspi.generate_mouse_event(x, y, 'b1c')
-    time.sleep(0.5)
-
-
 def choose_in_combo(app, row_title, choice):
     """Opens the combo row titled ROW_TITLE and picks CHOICE in its popover."""
     row = find_shown(app, row_title)
@@ -139,12 +51,6 @@ def choose_in_combo(app, row_title, choice):
         return False
     click(item)
     return True
-
-
-def have_locale(name):
-    out = subprocess.run(['locale', '-a'], capture_output=True, text=True).stdout.split()
-    wanted = name.lower().replace('-', '')
-    return any(l.lower().replace('-', '') == wanted for l in out)
 
 
 def notice_fields(cli, db, notice_id):
@@ -173,16 +79,14 @@ def find_target(cli, db):
 
 
 def main():
-    gui = os.environ.get('GONGKAI_GUI')
-    cli = os.environ.get('GONGKAI_CLI')
-    if not gui or not os.access(gui, os.X_OK) or not cli or not os.access(cli, os.X_OK):
-        print('1..0 # SKIP GONGKAI_GUI and GONGKAI_CLI must be set to executables')
+    found = programs()
+    if found is None:
         return 0
+    gui, cli = found
 
     tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
-    db = os.path.join(tmp, 'inbox.db')
-    init = subprocess.run([cli, 'init', db, '--demo'], capture_output=True, text=True)
-    if not check(init.returncode == 0, 'gongkai-cli init --demo creates the demo database', init.stderr):
+    db = init_demo(cli, tmp, 'inbox.db')
+    if db is None:
         return 1
 
     target = find_target(cli, db)
@@ -202,18 +106,10 @@ def main():
                      passed='Passed', risk='Risk', medium='Medium', plans='Plans',
                      reviewed='Awaiting approval')
 
-    env = dict(os.environ, LANG=lang, LC_ALL=lang, LANGUAGE='',
-               GTK_A11Y='atspi', NO_AT_BRIDGE='0',
-               GSETTINGS_BACKEND='memory',
-               GONGKAI_PERSON=reviewer,
-               XDG_DATA_HOME=os.path.join(tmp, 'data'),
-               XDG_CONFIG_HOME=os.path.join(tmp, 'config'))
-    log = open(os.path.join(tmp, 'gui.log'), 'w+')
-    proc = subprocess.Popen([gui, '--database', db], env=env, stdout=log, stderr=log)
+    proc, log = launch(gui, db, app_env(tmp, lang, GONGKAI_PERSON=reviewer), tmp)
     try:
-        app = wait_for(lambda: find_app(proc.pid), 20)
-        if not check(app is not None, 'the application shows up on the accessibility bus',
-                     f'exit status {proc.poll()}'):
+        app = wait_for_app(proc)
+        if app is None:
             return 1
 
         tab = wait_for(lambda: find_shown(app, words['tab'], 'page tab'))
@@ -260,22 +156,12 @@ def main():
               f'the detail pane shows the new state {words["reviewed"]}')
         check(proc.poll() is None, 'the application is still running')
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.seek(0)
-        output = log.read()
-        log.close()
+        output = stop(proc, log)
         shutil.rmtree(tmp, ignore_errors=True)
-    critical = [l for l in output.splitlines() if 'CRITICAL' in l or 'WARNING' in l]
-    check(not critical, 'no criticals or warnings in the log', '\n'.join(critical[:10]))
+    check_log(output)
 
     return 0 if all(results) else 1
 
 
 if __name__ == '__main__':
-    status = main()
-    print(f'1..{len(results)}')
-    sys.exit(status)
+    run(main)

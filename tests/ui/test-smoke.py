@@ -11,118 +11,25 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
-import gi
-gi.require_version('Atspi', '2.0')
-from gi.repository import Atspi  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gkatspi import (Atspi, app_env, check, click, executable, have_locale, launch, names,  # noqa: E402
+                     results, run, skip, stop, type_text, wait_for, wait_for_app, walk)
 
 FIRST_ITEM = '贯彻执行中央和省委方针政策,上级党组织决议、决定的情况'
 DUES_ITEM = '党费收缴、管理和使用情况'
 QUERY = '党费'
 
-results = []
-
-
-def check(ok, name, diagnostic=''):
-    results.append(bool(ok))
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}", flush=True)
-    if not ok and diagnostic:
-        for line in str(diagnostic).splitlines():
-            print(f'# {line}', flush=True)
-    return ok
-
-
-def skip(name, reason):
-    results.append(True)
-    print(f'ok {len(results)} - {name} # SKIP {reason}', flush=True)
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        count = node.get_child_count()
-    except Exception:  # a node can vanish while we walk
-        return
-    for i in range(count):
-        try:
-            child = node.get_child_at_index(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def name_of(node):
-    try:
-        return node.get_name() or ''
-    except Exception:
-        return ''
-
-
-def find_app(pid):
-    desktop = Atspi.get_desktop(0)
-    for i in range(desktop.get_child_count()):
-        app = desktop.get_child_at_index(i)
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
-
-
-def wait_for(predicate, timeout=15.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.25)
-
-
-def names(app):
-    return {name_of(n) for n in walk(app)}
-
-
-def find_named(app, name, role=None):
-    for node in walk(app):
-        if name_of(node) == name and (role is None or node.get_role_name() == role):
-            return node
-    return None
-
-
-def click(node):
-    rect = node.get_extents(Atspi.CoordType.WINDOW)
-    x, y = rect.x + rect.width // 2, rect.y + rect.height // 2
-    # Without a window manager the window sits at the origin of the screen.
-    Atspi.generate_mouse_event(x, y, 'b1c')
-
-
-def type_text(text):
-    for char in text:
-        keysym = ord(char) if ord(char) < 0x100 else 0x01000000 + ord(char)
-        Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-        time.sleep(0.05)
-
-
-def have_locale(name):
-    out = subprocess.run(['locale', '-a'], capture_output=True, text=True).stdout.split()
-    wanted = name.lower().replace('-', '')
-    return any(l.lower().replace('-', '') == wanted for l in out)
-
 
 def main():
-    gui = os.environ.get('GONGKAI_GUI')
-    cli = os.environ.get('GONGKAI_CLI')
-    if not gui or not os.access(gui, os.X_OK):
+    gui, cli = executable('GONGKAI_GUI'), executable('GONGKAI_CLI')
+    if not gui:
         print('1..0 # SKIP GONGKAI_GUI is not set to an executable')
         return 0
 
     tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
     db = os.path.join(tmp, 'smoke.db')
-    if cli and os.access(cli, os.X_OK):
+    if cli:
         init = subprocess.run([cli, 'init', db, '--template', 'jinzhong-2020'],
                               capture_output=True, text=True)
         check(init.returncode == 0, 'gongkai-cli init creates the database', init.stderr)
@@ -141,17 +48,11 @@ def main():
         tabs = ['Catalog', 'Approvals', 'Calendar']
         one_item = '1 item'
 
-    env = dict(os.environ, LANG=lang, LC_ALL=lang, LANGUAGE='',
-               GTK_A11Y='atspi', NO_AT_BRIDGE='0',
-               GSETTINGS_BACKEND='memory',
-               XDG_DATA_HOME=os.path.join(tmp, 'data'),
-               XDG_CONFIG_HOME=os.path.join(tmp, 'config'))
-    log = open(os.path.join(tmp, 'gui.log'), 'w+')
-    proc = subprocess.Popen([gui, '--database', db], env=env, stdout=log, stderr=log)
+    env = app_env(tmp, lang)
+    proc, log = launch(gui, db, env, tmp)
     try:
-        app = wait_for(lambda: find_app(proc.pid), 20)
-        if not check(app is not None, 'the application shows up on the accessibility bus',
-                     f'exit status {proc.poll()}'):
+        app = wait_for_app(proc)
+        if app is None:
             log.seek(0)
             print('# ' + log.read().replace('\n', '\n# '))
             return 1
@@ -190,7 +91,6 @@ def main():
         else:
             print('# typed with synthesized key events')
             click(entry)
-            time.sleep(0.5)
             type_text(QUERY)
 
         filtered = wait_for(lambda: (lambda s: s if DUES_ITEM in s and FIRST_ITEM not in s else None)(names(app)))
@@ -212,18 +112,11 @@ def main():
         check(DUES_ITEM in names(app) and any('smoke.db' in n for n in names(app)),
               'smoke.db stays open')
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop(proc, log)
         shutil.rmtree(tmp, ignore_errors=True)
 
     return 0 if all(results) else 1
 
 
 if __name__ == '__main__':
-    status = main()
-    print(f'1..{len(results)}')
-    sys.exit(status if results else status)
+    run(main)

@@ -14,6 +14,7 @@
 #include "core/gk-catalog-item.h"
 #include "inbox/gk-notice-editor.h"
 #include "pdf/gk-catalog-print.h"
+#include "gk-a11y.h"
 #include "gk-catalog-checklist-view.h"
 #include "gk-catalog-filing-view.h"
 #include "gk-catalog-history.h"
@@ -21,6 +22,7 @@
 #include "gk-catalog-item-dialog.h"
 #include "gk-catalog-page.h"
 #include "gk-catalog-printer.h"
+#include "gk-write-job.h"
 
 /* How one column shows and sorts an item. A column with a number getter
  * sorts by that number (the item number, the category's position in the
@@ -88,8 +90,6 @@ struct _GkCatalogPage
   GtkWidget          *file_button;
   GtkWidget          *add_button;
   GtkWidget          *edit_button;
-  GtkWidget          *retire_button;
-  GtkWidget          *reactivate_button;
   GtkWidget          *more_button;
   GtkWidget          *create_button;
   GtkSingleSelection *selection;
@@ -192,6 +192,16 @@ on_cell_bind (GtkSignalListItemFactory *factory,
   gboolean retired = !gk_catalog_item_get_active (item);
 
   gtk_label_set_text (GTK_LABEL (label), text);
+  /* The row reads as the item, once: from its first column. */
+  if (column->kind == CELL_NUMBER)
+    {
+      g_autofree char *name = retired
+        /* Translators: the name a screen reader gives a row of the catalog: number and content */
+        ? g_strdup_printf (_("Item %u: %s (retired)"), gk_catalog_item_get_number (item), gk_catalog_item_get_content (item))
+        : g_strdup_printf (_("Item %u: %s"), gk_catalog_item_get_number (item), gk_catalog_item_get_content (item));
+
+      gk_a11y_name_list_row (child, name);
+    }
   if (retired)
     gtk_widget_add_css_class (child, "dim-label");
   else
@@ -372,12 +382,16 @@ gk_catalog_page_update_actions (GkCatalogPage *self)
   gboolean has_catalog = self->catalog_id > 0 && self->load_error == NULL;
   gboolean may_edit = has_catalog && self->read_only_reason == NULL;
   gboolean active = item != NULL && gk_catalog_item_get_active (item);
-  GtkWidget *edit_buttons[] = { self->add_button, self->edit_button, self->retire_button, self->reactivate_button };
+  GkDatabase *db = gk_catalog_page_get_database (self);
+  /* A read-only file: no change at all, whoever is at the desk. */
+  g_autofree char *file_read_only = db != NULL && gk_database_is_read_only (db)
+    /* Translators: the tooltip of a disabled control; %s says why, e.g. “you may not change this file or the folder it is in” */
+    ? g_strdup_printf (_("The database is read-only: %s"), gk_database_get_read_only_reason (db)) : NULL;
+  gboolean writable = db != NULL && file_read_only == NULL;
+  GtkWidget *edit_buttons[] = { self->add_button, self->edit_button };
   static const char *edit_tooltips[] = {
     N_("Add an item to the catalog"),
     N_("Change, renumber or move the selected item"),
-    N_("Take the selected item out of the catalog; it is kept, never deleted"),
-    N_("Put the selected retired item back into the catalog"),
   };
 
   gtk_widget_action_set_enabled (widget, "catalog.add-item", may_edit);
@@ -386,25 +400,28 @@ gk_catalog_page_update_actions (GkCatalogPage *self)
   gtk_widget_action_set_enabled (widget, "catalog.reactivate-item", may_edit && item != NULL && !active);
   gtk_widget_action_set_enabled (widget, "catalog.import", may_edit);
   gtk_widget_action_set_enabled (widget, "catalog.history", item != NULL);
-  gtk_widget_action_set_enabled (widget, "catalog.new-plan", active);
-  gtk_widget_action_set_enabled (widget, "catalog.file", has_catalog && self->party_office);
+  gtk_widget_action_set_enabled (widget, "catalog.new-plan", active && writable);
+  gtk_widget_action_set_enabled (widget, "catalog.file", has_catalog && self->party_office && writable);
   gtk_widget_action_set_enabled (widget, "catalog.differences", has_catalog && self->filing != NULL);
   gtk_widget_action_set_enabled (widget, "catalog.checklist", has_catalog);
   gtk_widget_action_set_enabled (widget, "catalog.export-csv", has_catalog);
   gtk_widget_action_set_enabled (widget, "catalog.print", has_catalog);
   gtk_widget_action_set_enabled (widget, "catalog.export-pdf", has_catalog);
-  gtk_widget_action_set_enabled (widget, "catalog.publish", has_catalog && self->person_id > 0);
+  gtk_widget_action_set_enabled (widget, "catalog.publish", has_catalog && self->person_id > 0 && writable);
   gtk_widget_action_set_enabled (widget, "catalog.create",
-                                 owner != NULL && owner->catalog_id == 0 && self->person_id > 0);
+                                 owner != NULL && owner->catalog_id == 0 && self->person_id > 0 && writable);
 
   for (guint i = 0; i < G_N_ELEMENTS (edit_buttons); i++)
     gtk_widget_set_tooltip_text (edit_buttons[i],
-                                 has_catalog && self->read_only_reason != NULL
+                                 file_read_only != NULL ? file_read_only
+                                 : has_catalog && self->read_only_reason != NULL
                                  ? self->read_only_reason : _(edit_tooltips[i]));
   gtk_widget_set_tooltip_text (self->file_button,
-                               has_catalog && !self->party_office
+                               file_read_only != NULL ? file_read_only
+                               : has_catalog && !self->party_office
                                ? _("Only the party office files catalogs (第十二条)")
                                : _("File this version of the catalog with the party office (备案)"));
+  gtk_widget_set_tooltip_text (self->create_button, file_read_only);
 
   gtk_widget_set_visible (self->filing_bar, has_catalog);
 }
@@ -817,6 +834,51 @@ gk_catalog_page_ask (GkCatalogPage *self,
   gtk_widget_grab_focus (entry);
 }
 
+/* Retiring or reactivating, written by a worker on a connection of its
+ * own (gk-write-job.h): waiting for another desktop shows in the window. */
+typedef struct
+{
+  gint64    person_id;
+  gint64    item_id;
+  char     *reason;
+  gboolean  retire;
+} StateChange;
+
+static void
+state_change_free (StateChange *change)
+{
+  g_free (change->reason);
+  g_free (change);
+}
+
+static gboolean
+state_change_write (GkDatabase  *db,
+                    gpointer     data,
+                    GError     **error)
+{
+  StateChange *change = data;
+  gint64 version = gk_catalog_get_item_row_version (db, change->item_id, error);
+
+  return version > 0 &&
+    (change->retire ? gk_catalog_edit_retire (db, change->person_id, change->item_id, version, change->reason, error)
+                    : gk_catalog_edit_reactivate (db, change->person_id, change->item_id, version, change->reason, error));
+}
+
+static void
+on_item_state_written (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (source);
+  StateChange *change = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_write_job_finish (result, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gk_catalog_page_show_message (self, change->retire ? _("Could Not Retire the Item") : _("Could Not Reactivate the Item"),
+                                  error->message);
+  gk_catalog_page_reload (self);
+}
+
 static void
 set_item_state (GkCatalogPage *self,
                 gint64         item_id,
@@ -824,16 +886,15 @@ set_item_state (GkCatalogPage *self,
                 gboolean       retire)
 {
   GkDatabase *db = gk_catalog_page_get_database (self);
-  g_autoptr(GError) error = NULL;
-  gint64 version = gk_catalog_get_item_row_version (db, item_id, &error);
-  gboolean ok = version > 0 &&
-    (retire ? gk_catalog_edit_retire (db, self->person_id, item_id, version, reason, &error)
-            : gk_catalog_edit_reactivate (db, self->person_id, item_id, version, reason, &error));
+  StateChange *change = g_new0 (StateChange, 1);
 
-  if (!ok)
-    gk_catalog_page_show_message (self, retire ? _("Could Not Retire the Item") : _("Could Not Reactivate the Item"),
-                                  error->message);
-  gk_catalog_page_reload (self);
+  change->person_id = self->person_id;
+  change->item_id = item_id;
+  change->reason = g_strdup (reason);
+  change->retire = retire;
+  gk_write_job_run (GTK_WIDGET (self), db, retire ? _("Retiring the item…") : _("Reactivating the item…"),
+                    state_change_write, change, (GDestroyNotify) state_change_free,
+                    on_item_state_written, NULL);
 }
 
 static void
@@ -1245,8 +1306,6 @@ gk_catalog_page_class_init (GkCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, file_button);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, edit_button);
-  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, retire_button);
-  gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, reactivate_button);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, more_button);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, create_button);
   gtk_widget_class_bind_template_child (widget_class, GkCatalogPage, stack);
@@ -1281,6 +1340,10 @@ gk_catalog_page_init (GkCatalogPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gk_a11y_name_drop_down (self->catalog_drop_down, _("Catalog"));
+  gk_a11y_name_drop_down (self->category_drop_down, _("Category"));
+  gk_a11y_name_column_titles (self->column_view, _("Column Titles"));
+  gk_a11y_tab_out_of_list (GTK_WIDGET (self->column_view), self->more_button, NULL);
   gk_catalog_page_setup_columns (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gk_catalog_page_reload (self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/gk-core-error.h"
 #include "core/gk-notice-list-model.h"
@@ -13,7 +14,10 @@
 #include "core/gk-workflow.h"
 #include "pdf/gk-notice-print.h"
 #include "preview/gk-pdf-preview.h"
+#include "gk-a11y.h"
+#include "supervision/gk-rectification-banner.h"
 #include "gk-feedback-dialogs.h"
+#include "gk-write-job.h"
 #include "gk-notice-editor.h"
 #include "gk-inbox-page.h"
 
@@ -28,18 +32,41 @@ typedef enum
   FILTER_ALL,
 } InboxFilter;
 
-/* The order of the step buttons: the step that moves the plan on first. */
-static const GkAction step_order[] = {
-  GK_ACTION_SUBMIT,
-  GK_ACTION_REVIEW,
-  GK_ACTION_APPROVE,
-  GK_ACTION_ESCALATE,
-  GK_ACTION_DECIDE,
-  GK_ACTION_UPPER_APPROVE,
-  GK_ACTION_PUBLISH,
-  GK_ACTION_RETURN,
-  GK_ACTION_REJECT,
-  GK_ACTION_WITHDRAW,
+/* The steps as actions of the page, in the order of their buttons: the
+ * steps that move the plan on first, then those that send it back or out.
+ * The first of the forward steps a person may take is the primary one
+ * (inbox.next-step, Ctrl+Return). */
+static const struct {
+  GkAction    action;
+  const char *name;
+  gboolean    forward;
+} steps[] = {
+  { GK_ACTION_SUBMIT, "inbox.submit", TRUE },
+  { GK_ACTION_REVIEW, "inbox.review", TRUE },
+  { GK_ACTION_APPROVE, "inbox.approve", TRUE },
+  { GK_ACTION_ESCALATE, "inbox.escalate", TRUE },
+  { GK_ACTION_DECIDE, "inbox.decide", TRUE },
+  { GK_ACTION_UPPER_APPROVE, "inbox.upper-approve", TRUE },
+  { GK_ACTION_PUBLISH, "inbox.publish", TRUE },
+  { GK_ACTION_RETURN, "inbox.return", FALSE },
+  { GK_ACTION_REJECT, "inbox.reject", FALSE },
+  { GK_ACTION_WITHDRAW, "inbox.withdraw", FALSE },
+};
+
+/* Wherever the focus is in the tab, as long as it is shown; shown in
+ * help-overlay.ui. */
+static const struct {
+  guint           keyval;
+  GdkModifierType modifiers;
+  const char     *action_name;
+} page_shortcuts[] = {
+  { GDK_KEY_n, GDK_CONTROL_MASK, "inbox.new-plan" },
+  { GDK_KEY_Return, GDK_CONTROL_MASK, "inbox.next-step" },
+  { GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "inbox.next-step" },
+  { GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "inbox.submit" },
+  { GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "inbox.return" },
+  { GDK_KEY_x, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "inbox.reject" },
+  { GDK_KEY_w, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "inbox.withdraw" },
 };
 
 struct _GkInboxPage
@@ -55,6 +82,8 @@ struct _GkInboxPage
   gint64              notice_id;
   GkNotice           *notice;
   guint               allowed;
+  /* The primary step, or GK_N_ACTIONS when there is none. */
+  GkAction            primary;
   gboolean            reloading;
   gboolean            busy;
   GCancellable       *cancellable;
@@ -67,6 +96,7 @@ struct _GkInboxPage
   AdwLeaflet         *leaflet;
   GtkWidget          *list_pane;
   GtkSearchEntry     *search_entry;
+  GtkWidget          *new_button;
   GtkToggleButton    *filter_waiting;
   GtkToggleButton    *filter_mine;
   GtkToggleButton    *filter_progress;
@@ -81,6 +111,8 @@ struct _GkInboxPage
   GtkLabel           *title_label;
   GtkLabel           *state_label;
   GtkBox             *actions_box;
+  GtkWidget          *step_buttons[GK_N_ACTIONS];
+  GtkWidget          *edit_button;
   AdwActionRow       *body_row;
   AdwActionRow       *org_row;
   AdwActionRow       *level_row;
@@ -100,6 +132,7 @@ struct _GkInboxPage
   AdwEntryRow        *review_note_row;
   GtkListBox         *history_list;
   GtkBox             *feedback_slot;
+  GkRectificationBanner *rectification_banner;
 };
 
 G_DEFINE_FINAL_TYPE (GkInboxPage, gk_inbox_page, GTK_TYPE_WIDGET)
@@ -214,6 +247,7 @@ on_item_bind (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   g_autofree char *details = NULL;
+  g_autofree char *name = NULL;
 
   /* Another desktop removed notices since the list was counted: empty
    * until the next refresh. */
@@ -221,6 +255,7 @@ on_item_bind (GtkSignalListItemFactory *factory,
     {
       gtk_label_set_text (GTK_LABEL (title), "");
       gtk_label_set_text (GTK_LABEL (subtitle), "");
+      gk_a11y_name_list_row (box, "");
       return;
     }
 
@@ -231,6 +266,10 @@ on_item_bind (GtkSignalListItemFactory *factory,
                              gk_notice_get_date (notice));
   gtk_label_set_text (GTK_LABEL (title), gk_notice_get_title (notice));
   gtk_label_set_text (GTK_LABEL (subtitle), details);
+  /* Translators: the name a screen reader gives a plan in the list: its title and state */
+  name = g_strdup_printf (_("%s (%s)"), gk_notice_get_title (notice),
+                          gk_notice_state_describe (gk_notice_get_state (notice)));
+  gk_a11y_name_list_row (box, name);
 }
 
 static void
@@ -298,6 +337,13 @@ gk_inbox_page_update_list_view (GkInboxPage *self,
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
+static void
+on_notices_counted (GkInboxPage *self)
+{
+  if (!self->reloading)
+    gk_inbox_page_update_list_view (self, G_LIST_MODEL (self->notices), NULL);
+}
+
 /* Runs the list's query again and keeps the notice in the detail pane
  * selected when it is still listed. The list counts in SQL and reads
  * only the pages shown; the selection is found by id, in SQL too. */
@@ -350,14 +396,25 @@ gk_inbox_page_reload (GkInboxPage *self)
       if (self->person_id > 0 || (filter != FILTER_WAITING && filter != FILTER_MINE))
         {
           if (self->notices == NULL)
-            self->notices = gk_notice_list_model_new (db, &query, &error);
+            {
+              self->notices = gk_notice_list_model_new (db, &query, &error);
+              /* A search matching many notices is counted after the list
+               * is shown: the count follows. */
+              if (self->notices != NULL)
+                g_signal_connect_object (self->notices, "notify::counting", G_CALLBACK (on_notices_counted), self,
+                                         G_CONNECT_SWAPPED);
+            }
           else if (!gk_notice_list_model_set_query (self->notices, &query, &error))
             g_clear_object (&self->notices);
           notices = G_LIST_MODEL (self->notices);
         }
 
-      gk_inbox_page_set_waiting_count (self, self->person_id > 0
-                                             ? (guint) MAX (0, gk_notices_count (db, &waiting, NULL)) : 0);
+      /* Listed without a search, "waiting for me" is counted already. */
+      if (self->person_id > 0 && filter == FILTER_WAITING && query.search == NULL && self->notices != NULL)
+        gk_inbox_page_set_waiting_count (self, g_list_model_get_n_items (notices));
+      else
+        gk_inbox_page_set_waiting_count (self, self->person_id > 0
+                                               ? (guint) MAX (0, gk_notices_count (db, &waiting, NULL)) : 0);
     }
   else
     gk_inbox_page_set_waiting_count (self, 0);
@@ -371,6 +428,8 @@ gk_inbox_page_reload (GkInboxPage *self)
   self->reloading = FALSE;
 
   gk_inbox_page_update_list_view (self, notices, error != NULL ? error->message : NULL);
+  /* 督查: the rectifications this person answers for, past their deadline. */
+  gk_rectification_banner_update (self->rectification_banner, db, self->person_id);
   gk_inbox_page_show_notice (self);
 }
 
@@ -567,48 +626,81 @@ gk_inbox_page_fill_route (GkInboxPage *self,
     row_set_text (self->route_row, _("Nobody: the procedure has ended for this plan"));
 }
 
-static void on_step_clicked (GtkButton *button, GkInboxPage *self);
-static void on_edit_clicked (GkInboxPage *self);
-
-static void
-gk_inbox_page_fill_actions (GkInboxPage *self)
+/* The shortcut of ACTION_NAME as the keyboard shows it (“Ctrl+Shift+R”),
+ * or NULL. */
+static char *
+shortcut_label (const char *action_name)
 {
-  GtkWidget *child;
-  gboolean first = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    if (g_str_equal (page_shortcuts[i].action_name, action_name))
+      return gtk_accelerator_get_label (page_shortcuts[i].keyval, page_shortcuts[i].modifiers);
+  return NULL;
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
-    gtk_box_remove (self->actions_box, child);
+static GtkWidget *
+gk_inbox_page_add_action_button (GkInboxPage *self,
+                                 GtkWidget   *button,
+                                 const char  *action_name)
+{
+  g_autofree char *shortcut = shortcut_label (action_name);
 
-  for (guint i = 0; i < G_N_ELEMENTS (step_order); i++)
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_widget_set_tooltip_text (button, shortcut);
+  gtk_widget_set_visible (button, FALSE);
+  gtk_box_append (self->actions_box, button);
+  return button;
+}
+
+/* A button for every step, in the order of steps[]; the labels are
+ * core's. gk_inbox_page_update_actions() shows those allowed. */
+static void
+gk_inbox_page_add_step_buttons (GkInboxPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      GkAction action = step_order[i];
-      GtkWidget *button;
+      GkAction action = steps[i].action;
+      GtkWidget *button = gtk_button_new_with_label (gk_action_describe (action));
 
-      if ((self->allowed & (1u << action)) == 0)
-        continue;
-
-      button = gtk_button_new_with_label (gk_action_describe (action));
-      g_object_set_data (G_OBJECT (button), "gk-action", GUINT_TO_POINTER (action));
       if (action == GK_ACTION_REJECT || action == GK_ACTION_WITHDRAW)
         gtk_widget_add_css_class (button, "destructive-action");
-      else if (first && action != GK_ACTION_RETURN)
-        gtk_widget_add_css_class (button, "suggested-action");
-      first = FALSE;
-      g_signal_connect (button, "clicked", G_CALLBACK (on_step_clicked), self);
-      gtk_box_append (self->actions_box, button);
+      self->step_buttons[action] = gk_inbox_page_add_action_button (self, button, steps[i].name);
     }
+  self->edit_button = gk_inbox_page_add_action_button (self, gtk_button_new_with_mnemonic (_("_Edit…")),
+                                                       "inbox.edit");
+}
 
-  if (self->allowed & GK_WORKFLOW_CAN_EDIT)
+/* The step actions and their buttons follow what the person may do with
+ * the plan shown: a button for each step allowed, the primary one
+ * highlighted; none while a step is being taken. */
+static void
+gk_inbox_page_update_actions (GkInboxPage *self)
+{
+  gboolean idle = self->notice != NULL && !self->busy;
+  gboolean any = FALSE;
+
+  self->primary = GK_N_ACTIONS;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit…"));
+      GkAction action = steps[i].action;
+      gboolean allowed = (self->allowed & (1u << action)) != 0;
 
-      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_edit_clicked), self);
-      gtk_box_append (self->actions_box, button);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), steps[i].name, idle && allowed);
+      gtk_widget_set_visible (self->step_buttons[action], allowed);
+      gtk_widget_remove_css_class (self->step_buttons[action], "suggested-action");
+      if (allowed && steps[i].forward && self->primary == GK_N_ACTIONS)
+        {
+          self->primary = action;
+          gtk_widget_add_css_class (self->step_buttons[action], "suggested-action");
+        }
+      any = any || allowed;
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.next-step", idle && self->primary != GK_N_ACTIONS);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->actions_box),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->actions_box)) != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->actions_box), !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.edit", idle && (self->allowed & GK_WORKFLOW_CAN_EDIT));
+  gtk_widget_set_visible (self->edit_button, (self->allowed & GK_WORKFLOW_CAN_EDIT) != 0);
+  any = any || (self->allowed & GK_WORKFLOW_CAN_EDIT);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_box), any);
 }
 
 static void
@@ -652,6 +744,7 @@ gk_inbox_page_show_notice (GkInboxPage *self)
       if (error != NULL)
         g_warning ("Could not read notice %" G_GINT64_FORMAT ": %s", self->notice_id, error->message);
       self->notice_id = 0;
+      gk_inbox_page_update_actions (self);
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
       return;
@@ -696,7 +789,7 @@ gk_inbox_page_show_notice (GkInboxPage *self)
   gk_inbox_page_fill_route (self, db);
 
   gtk_widget_set_visible (self->review_group, (self->allowed & (1u << GK_ACTION_REVIEW)) != 0);
-  gk_inbox_page_fill_actions (self);
+  gk_inbox_page_update_actions (self);
   gk_inbox_page_fill_history (self, db);
   gk_inbox_page_fill_preview (self, db);
 
@@ -715,6 +808,7 @@ gk_inbox_page_show_notice (GkInboxPage *self)
 typedef struct
 {
   GkInboxPage    *self;
+  gint64          person_id;
   GkAction        action;
   gint64          notice_id;
   gint64          row_version;
@@ -782,51 +876,18 @@ gk_inbox_page_set_busy (GkInboxPage *self,
                         gboolean     busy)
 {
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->actions_box), !busy);
+  gk_inbox_page_update_actions (self);
   gtk_widget_set_sensitive (self->review_group, !busy);
 }
 
-static void step_commit (Step *step);
-static Step *step_copy (const Step *step);
-
-static void
-on_retry_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   Step             *step)
+/* In a worker, on a connection of its own (gk-write-job.h): another
+ * desktop's lock never freezes the window. */
+static gboolean
+step_write (GkDatabase  *db,
+            gpointer     data,
+            GError     **error)
 {
-  if (g_strcmp0 (response, "retry") == 0)
-    step_commit (step);
-  else
-    gk_inbox_page_reload (step->self);
-}
-
-/* Another desktop held the file past the busy timeout: nothing was written,
- * the same step may be tried again. */
-static void
-step_offer_retry (Step       *step,
-                  const char *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (gk_inbox_page_get_window (step->self),
-                                              _("The Database Is Busy"), message);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "retry", _("_Retry"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retry",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_retry_response),
-                         step_copy (step), (GClosureNotify) (void (*) (void)) step_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-step_commit (Step *step)
-{
-  GkInboxPage *self = step->self;
-  GkDatabase *db = gk_inbox_page_get_database (self);
-  g_autoptr(GError) error = NULL;
+  Step *step = data;
   GkStepArgs args = {
     .expected_row_version = step->row_version,
     .note = step->note,
@@ -844,28 +905,51 @@ step_commit (Step *step)
     .font_report = step->font_report,
   };
 
+  return gk_workflow_act (db, step->person_id, step->notice_id, step->action, &args, error);
+}
+
+static void
+on_step_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GkInboxPage *self = GK_INBOX_PAGE (source);
+  GkAction action = GPOINTER_TO_UINT (user_data);
+  g_autoptr(GError) error = NULL;
+
   gk_inbox_page_set_busy (self, FALSE);
-
-  if (db == NULL)
-    return;
-
-  if (!gk_workflow_act (db, self->person_id, step->notice_id, step->action, &args, &error))
+  if (!gk_write_job_finish (result, &error))
     {
       if (g_error_matches (error, GK_CORE_ERROR, GK_CORE_ERROR_CONFLICT))
         gk_inbox_page_show_message (self, _("Someone Changed This Plan First"), error->message);
-      else if (g_error_matches (error, GK_CORE_ERROR, GK_CORE_ERROR_BUSY))
-        {
-          step_offer_retry (step, error->message);
-          return;
-        }
-      else
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         gk_inbox_page_show_message (self, _("Could Not Take This Step"), error->message);
     }
-  else if (step->action == GK_ACTION_REVIEW)
+  else if (action == GK_ACTION_REVIEW)
     gtk_editable_set_text (GTK_EDITABLE (self->review_note_row), "");
 
   /* After a conflict too: the user sees the plan as it is now. */
   gk_inbox_page_reload (self);
+}
+
+/* The one way a step is written; waiting for another desktop shows in
+ * the window, and past the busy timeout Retry is offered. */
+static void
+step_commit (Step *step)
+{
+  GkInboxPage *self = step->self;
+  GkDatabase *db = gk_inbox_page_get_database (self);
+
+  if (db == NULL)
+    {
+      gk_inbox_page_set_busy (self, FALSE);
+      return;
+    }
+
+  gk_inbox_page_set_busy (self, TRUE);
+  gk_write_job_run (GTK_WIDGET (self), db, _("Saving the step…"), step_write,
+                    step_copy (step), (GDestroyNotify) step_free,
+                    on_step_written, GUINT_TO_POINTER (step->action));
 }
 
 /* The approval binds the hashes of the rendered PDFs: two renders, in a
@@ -988,6 +1072,7 @@ step_new (GkInboxPage *self,
   Step *step = g_new0 (Step, 1);
 
   step->self = g_object_ref (self);
+  step->person_id = self->person_id;
   step->action = action;
   step->notice_id = self->notice_id;
   step->row_version = gk_notice_get_row_version (self->notice);
@@ -1054,6 +1139,8 @@ add_entry_row (GtkWidget  *group,
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Enter takes the step, as the highlighted button would. */
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
   if (text != NULL)
     gtk_editable_set_text (GTK_EDITABLE (row), text);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -1222,15 +1309,29 @@ gk_inbox_page_begin_step (GkInboxPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* inbox.submit, inbox.review…: the actions are enabled only for the
+ * steps allowed now. */
 static void
-on_step_clicked (GtkButton   *button,
-                 GkInboxPage *self)
+gk_inbox_page_step_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
-  GkAction action = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "gk-action"));
+  GkInboxPage *self = GK_INBOX_PAGE (widget);
 
-  if (self->notice == NULL || self->busy)
-    return;
-  gk_inbox_page_begin_step (self, action);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (g_str_equal (steps[i].name, action_name))
+      gk_inbox_page_begin_step (self, steps[i].action);
+}
+
+static void
+gk_inbox_page_next_step_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  GkInboxPage *self = GK_INBOX_PAGE (widget);
+
+  if (self->primary != GK_N_ACTIONS)
+    gk_inbox_page_begin_step (self, self->primary);
 }
 
 /* The editor */
@@ -1273,8 +1374,12 @@ gk_inbox_page_open_editor (GkInboxPage *self,
 }
 
 static void
-on_edit_clicked (GkInboxPage *self)
+gk_inbox_page_edit_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
+  GkInboxPage *self = GK_INBOX_PAGE (widget);
+
   if (self->notice != NULL)
     gk_inbox_page_open_editor (self, self->notice, gk_notice_get_item_id (self->notice));
 }
@@ -1380,10 +1485,12 @@ gk_inbox_page_class_init (GkInboxPageClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GK_TYPE_RECTIFICATION_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/inbox/gk-inbox-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GkInboxPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, filter_waiting);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, filter_mine);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, filter_progress);
@@ -1395,6 +1502,7 @@ gk_inbox_page_class_init (GkInboxPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, feedback_slot);
+  gtk_widget_class_bind_template_child (widget_class, GkInboxPage, rectification_banner);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, GkInboxPage, state_label);
@@ -1423,6 +1531,10 @@ gk_inbox_page_class_init (GkInboxPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "inbox.new-plan", NULL, gk_inbox_page_new_plan_action);
+  gtk_widget_class_install_action (widget_class, "inbox.next-step", NULL, gk_inbox_page_next_step_action);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    gtk_widget_class_install_action (widget_class, steps[i].name, NULL, gk_inbox_page_step_action);
+  gtk_widget_class_install_action (widget_class, "inbox.edit", NULL, gk_inbox_page_edit_action);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -1455,14 +1567,20 @@ gk_inbox_page_init (GkInboxPage *self)
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gk_a11y_tab_out_of_list (GTK_WIDGET (self->list_view), GTK_WIDGET (self->filter_all),
+                           GTK_WIDGET (self->detail_stack));
 
-  /* Ctrl+N wherever the focus is in the window, as the button says. */
+  /* Managed by the window: the shortcuts work wherever the focus is while
+   * the tab is shown, and not when another tab is. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("inbox.new-plan")));
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (page_shortcuts[i].keyval,
+                                                                                    page_shortcuts[i].modifiers),
+                                                            gtk_named_action_new (page_shortcuts[i].action_name)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  gk_inbox_page_add_step_buttons (self);
 
   self->preview = gk_pdf_preview_new ();
   gtk_widget_set_vexpand (self->preview, TRUE);
@@ -1495,14 +1613,28 @@ read_vm_rss_kb (void)
   return (guint) g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
 }
 
+/* The processor time of the calling thread, in µs: on a shared machine
+ * the frame intervals also hold the time other programs had the cores. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
 static gboolean
 bench_scroll_tick (GtkWidget     *list_view,
                    GdkFrameClock *clock,
                    gpointer       user_data)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
-  gint64 *times = user_data;  /* start, previous frame, longest interval, frames */
+  /* start, previous frame, longest interval, frames, processor time at
+   * the previous frame, most processor time between two frames */
+  gint64 *times = user_data;
   gint64 now = gdk_frame_clock_get_frame_time (clock);
+  gint64 cpu = thread_cpu_us ();
   double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
 
   /* Not laid out yet. */
@@ -1510,11 +1642,15 @@ bench_scroll_tick (GtkWidget     *list_view,
     return G_SOURCE_CONTINUE;
 
   if (times[1] > 0)
-    times[2] = MAX (times[2], now - times[1]);
+    {
+      times[2] = MAX (times[2], now - times[1]);
+      times[5] = MAX (times[5], cpu - times[4]);
+    }
   else
     times[0] = now;
   times[1] = now;
   times[3]++;
+  times[4] = cpu;
 
   if (gtk_adjustment_get_value (adjustment) < end)
     {
@@ -1526,6 +1662,7 @@ bench_scroll_tick (GtkWidget     *list_view,
   g_print ("inbox-scroll: %u plans, %" G_GINT64_FORMAT " frames in %.0f ms, longest frame interval %.1f ms\n",
            g_list_model_get_n_items (G_LIST_MODEL (GK_INBOX_PAGE (gtk_widget_get_ancestor (list_view, GK_TYPE_INBOX_PAGE))->notices)),
            times[3], (now - times[0]) / 1000.0, times[2] / 1000.0);
+  g_print ("inbox-scroll: most main-thread processor time between two frames %.1f ms\n", times[5] / 1000.0);
   g_print ("inbox-scroll: resident memory at the end %u kB\n", read_vm_rss_kb ());
   g_application_quit (g_application_get_default ());
   return G_SOURCE_REMOVE;
@@ -1544,7 +1681,7 @@ gk_inbox_page_bench_scroll (GkInboxPage *self)
     adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), page);
   gtk_toggle_button_set_active (self->filter_all, TRUE);
   gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), bench_scroll_tick,
-                                g_new0 (gint64, 4), g_free);
+                                g_new0 (gint64, 6), g_free);
 }
 
 GkContext *
@@ -1553,6 +1690,22 @@ gk_inbox_page_get_context (GkInboxPage *self)
   g_return_val_if_fail (GK_IS_INBOX_PAGE (self), NULL);
 
   return self->context;
+}
+
+/* A read-only file: no new plan (and, in gk_inbox_page_show_notice(), no
+ * steps or edits), with the reason where the button is. */
+static void
+gk_inbox_page_update_read_only (GkInboxPage *self)
+{
+  GkDatabase *db = gk_inbox_page_get_database (self);
+  gboolean read_only = db != NULL && gk_database_is_read_only (db);
+  g_autofree char *tooltip = NULL;
+
+  if (read_only)
+    /* Translators: the tooltip of a disabled control; %s says why, e.g. “you may not change this file or the folder it is in” */
+    tooltip = g_strdup_printf (_("The database is read-only: %s"), gk_database_get_read_only_reason (db));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.new-plan", db != NULL && !read_only);
+  gtk_widget_set_tooltip_text (self->new_button, read_only ? tooltip : _("New Plan (Ctrl+N)"));
 }
 
 void
@@ -1569,6 +1722,7 @@ gk_inbox_page_set_context (GkInboxPage *self,
   self->notice_id = 0;
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->notices);
+  gk_inbox_page_update_read_only (self);
   gk_inbox_page_reload (self);
   if (context != NULL && g_getenv ("GONGKAI_BENCH_SCROLL") != NULL)
     gk_inbox_page_bench_scroll (self);

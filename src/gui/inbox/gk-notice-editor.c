@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/gk-audit-query.h"
 #include "core/gk-catalog.h"
 #include "core/gk-catalog-item.h"
 #include "core/gk-choices.h"
@@ -14,10 +15,39 @@
 #include "core/gk-workflow.h"
 #include "pdf/gk-notice-print.h"
 #include "preview/gk-pdf-preview.h"
+#include "gk-conflict-dialog.h"
+#include "gk-write-job.h"
+#include "gk-application.h"
 #include "gk-notice-editor.h"
 
 /* The preview follows the typing once it pauses. */
 #define PREVIEW_DELAY_MS 400
+
+/* The plan's fields as a conflict compares them (gk-merge.h): text, the
+ * lists as ids in ascending order. */
+typedef enum
+{
+  PLAN_TITLE,
+  PLAN_BODY,
+  PLAN_DATE,
+  PLAN_ITEM,
+  PLAN_LAYOUT,
+  PLAN_MAJOR,
+  PLAN_AUDIENCES,
+  PLAN_METHODS,
+  N_PLAN_FIELDS
+} PlanField;
+
+static const char * const plan_field_labels[N_PLAN_FIELDS] = {
+  N_("Title"),
+  N_("Disclosed content"),
+  N_("Publication date"),
+  N_("Catalog item"),
+  N_("Layout"),
+  N_("Major or sensitive"),
+  N_("Audiences"),
+  N_("Methods"),
+};
 
 /* One organization, audience, method or catalog item the form offers. */
 typedef struct
@@ -42,8 +72,10 @@ struct _GkNoticeEditor
 
   GkDatabase           *db;
   gint64                person_id;
-  /* The notice as last read: its row_version is what a save expects. */
+  /* The notice as last read: its row_version is what a save expects,
+   * its fields the base of a conflict's comparison. */
   GkNotice             *notice;
+  char                 *base[N_PLAN_FIELDS];
   /* Signature, feedback channel and red-header fields of the printed
    * notice, which the form does not edit. */
   GkNoticeContent      *print_base;
@@ -57,6 +89,8 @@ struct _GkNoticeEditor
   /* While the form is filled in by code, changes are not the user's. */
   gboolean              filling;
   gboolean              dirty;
+  /* A save is being written (gk-write-job.h). */
+  gboolean              saving;
 
   AdwWindowTitle       *window_title;
   GtkButton            *cancel_button;
@@ -263,7 +297,7 @@ gk_notice_editor_validate (GkNoticeEditor *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
 
   valid = title_ok && date_ok && organization_ok && audience_ids->len > 0 && method_ids->len > 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid && !self->saving);
   return valid;
 }
 
@@ -287,19 +321,14 @@ gk_notice_editor_build_content (GkNoticeEditor *self)
   content->draft = TRUE;
 
   /* A new plan may still change its organization, and with it the
-   * signature and the red header; a saved one keeps the numbering
-   * gk_notice_print_content() gave it. */
+   * signature and the red header, as the preferences word them; a saved
+   * one keeps the numbering gk_notice_print_content() gave it. */
   if (self->notice == NULL && organization != NULL)
     {
       guint year = g_date_valid (&content->date) ? g_date_get_year (&content->date) : 0;
-      guint sequence = gk_notices_sequence_in_year (self->db, organization->id, year, 0);
 
-      g_free (content->signature);
-      content->signature = g_strdup (organization->name);
-      g_free (content->issuer);
-      content->issuer = g_strdup_printf ("%s文件", organization->name);
-      g_free (content->doc_number);
-      content->doc_number = g_strdup_printf ("%s字〔%u〕%u号", organization->extra, year, sequence);
+      gk_notice_print_set_organization (self->db, content, organization->id,
+                                        gk_notices_sequence_in_year (self->db, organization->id, year, 0));
     }
   return content;
 }
@@ -542,6 +571,20 @@ select_item (AdwComboRow *row,
   adw_combo_row_set_selected (row, 0);
 }
 
+/* The layout of a new plan: the preferences' default-layout. */
+static GkNoticeLayout
+default_layout (void)
+{
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = GK_IS_APPLICATION (app) ? gk_application_get_settings (GK_APPLICATION (app)) : NULL;
+  g_autofree char *nick = settings != NULL ? g_settings_get_string (settings, "default-layout") : NULL;
+  GkNoticeLayout layout = GK_NOTICE_LAYOUT_BULLETIN;
+
+  if (nick != NULL)
+    gk_notice_layout_from_string (nick, &layout);
+  return layout;
+}
+
 /* Fills the form from NOTICE, or with a new plan's defaults. */
 static void
 gk_notice_editor_fill (GkNoticeEditor *self,
@@ -570,6 +613,7 @@ gk_notice_editor_fill (GkNoticeEditor *self,
   else
     {
       today = gk_date_today_iso ();
+      layout = default_layout ();
       gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
       select_item (self->item_row, self->item_ids, preset_item_id);
       if (preset_item_id > 0)
@@ -602,7 +646,7 @@ gk_notice_editor_load_print_base (GkNoticeEditor *self)
   if (error != NULL)
     g_warning ("Could not prepare the printed notice: %s", error->message);
   self->print_base = gk_notice_content_new ();
-  self->print_base->feedback = gk_database_get_setting (self->db, "feedback-channel");
+  self->print_base->feedback = gk_database_get_setting (self->db, GK_SETTING_FEEDBACK_CHANNEL);
 }
 
 /* The title, the Cancel/Close label and the warning for a plan already
@@ -615,6 +659,8 @@ gk_notice_editor_update_header (GkNoticeEditor *self,
   gboolean under_way = !g_str_equal (state, "draft") && !g_str_equal (state, "returned");
 
   adw_window_title_set_title (self->window_title, self->notice != NULL ? _("Edit Plan") : _("New Plan"));
+  /* What the window is called for a screen reader and the window list. */
+  gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
   adw_window_title_set_subtitle (self->window_title,
                                  self->notice != NULL ? gk_notice_state_describe (state) : NULL);
   gtk_button_set_label (self->cancel_button, saved ? _("_Close") : _("_Cancel"));
@@ -631,11 +677,185 @@ gk_notice_editor_update_header (GkNoticeEditor *self,
     }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* "3,12,40": a list of ids as a conflict compares it. */
+static char *
+ids_value (GArray *ids)
+{
+  g_autoptr(GArray) sorted = g_array_copy (ids);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_array_sort (sorted, compare_ids);
+  for (guint i = 0; i < sorted->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (sorted, gint64, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GArray *
+ids_from_value (const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (value != NULL ? value : "", ",", -1);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* NOTICE's fields as they are in the database now. */
+static void
+plan_values_of_notice (GkNoticeEditor *self,
+                       GkNotice       *notice,
+                       char          **values)
+{
+  g_autoptr(GArray) audiences = gk_choices_notice_audiences (self->db, gk_notice_get_id (notice));
+  g_autoptr(GArray) methods = gk_choices_notice_methods (self->db, gk_notice_get_id (notice));
+
+  values[PLAN_TITLE] = g_strdup (gk_notice_get_title (notice));
+  values[PLAN_BODY] = g_strdup (gk_notice_get_body (notice));
+  values[PLAN_DATE] = g_strdup (gk_notice_get_planned_date (notice));
+  values[PLAN_ITEM] = g_strdup_printf ("%" G_GINT64_FORMAT, gk_notice_get_item_id (notice));
+  values[PLAN_LAYOUT] = g_strdup (gk_notice_get_layout (notice));
+  values[PLAN_MAJOR] = g_strdup (gk_notice_get_major (notice) ? "1" : "0");
+  values[PLAN_AUDIENCES] = audiences != NULL ? ids_value (audiences) : g_strdup ("");
+  values[PLAN_METHODS] = methods != NULL ? ids_value (methods) : g_strdup ("");
+}
+
+/* The fields as typed. */
+static void
+plan_values_of_form (GkNoticeEditor *self,
+                     char          **values)
+{
+  g_autoptr(GArray) audiences = checked_ids (self->audiences);
+  g_autoptr(GArray) methods = checked_ids (self->methods);
+
+  values[PLAN_TITLE] = g_strdup (gk_notice_editor_get_title (self));
+  values[PLAN_BODY] = gk_notice_editor_get_body (self);
+  values[PLAN_DATE] = g_strdup (gk_notice_editor_get_date (self));
+  values[PLAN_ITEM] = g_strdup_printf ("%" G_GINT64_FORMAT, gk_notice_editor_get_item_id (self));
+  values[PLAN_LAYOUT] = g_strdup (gk_notice_layout_to_string (gk_notice_editor_get_layout (self)));
+  values[PLAN_MAJOR] = g_strdup (gtk_switch_get_active (self->major_switch) ? "1" : "0");
+  values[PLAN_AUDIENCES] = ids_value (audiences);
+  values[PLAN_METHODS] = ids_value (methods);
+}
+
+static void
+plan_values_clear (char **values)
+{
+  for (guint i = 0; i < N_PLAN_FIELDS; i++)
+    g_clear_pointer (&values[i], g_free);
+}
+
+/* Puts merged values into the form, as if typed. */
+static void
+plan_values_apply (GkNoticeEditor     *self,
+                   const char * const *values)
+{
+  g_autoptr(GPtrArray) audiences = choices_of_ids (ids_from_value (values[PLAN_AUDIENCES]));
+  g_autoptr(GPtrArray) methods = choices_of_ids (ids_from_value (values[PLAN_METHODS]));
+  GkNoticeLayout layout = GK_NOTICE_LAYOUT_BULLETIN;
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), values[PLAN_TITLE]);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), values[PLAN_BODY], -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), values[PLAN_DATE]);
+  select_item (self->item_row, self->item_ids, g_ascii_strtoll (values[PLAN_ITEM], NULL, 10));
+  gk_notice_layout_from_string (values[PLAN_LAYOUT], &layout);
+  adw_combo_row_set_selected (self->layout_row, layout);
+  gtk_switch_set_active (self->major_switch, g_strcmp0 (values[PLAN_MAJOR], "1") == 0);
+  set_checked_ids (self->audiences, audiences);
+  set_checked_ids (self->methods, methods);
+  self->filling = FALSE;
+
+  self->dirty = TRUE;
+  gk_notice_editor_validate (self);
+  gk_notice_editor_queue_preview (self);
+}
+
+static char *
+choice_names (GPtrArray  *choices,
+              const char *value)
+{
+  g_autoptr(GArray) ids = ids_from_value (value);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < choices->len; i++)
+    {
+      Choice *choice = g_ptr_array_index (choices, i);
+
+      for (guint k = 0; k < ids->len; k++)
+        if (g_array_index (ids, gint64, k) == choice->id)
+          g_string_append_printf (names, "%s%s", names->len > 0 ? "、" : "", choice->name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static char *
+combo_text (AdwComboRow *row,
+            guint        position)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (adw_combo_row_get_model (row), position);
+
+  return g_strdup (item != NULL ? gtk_string_object_get_string (item) : "");
+}
+
+/* A value as the form shows it. */
+static char *
+plan_value_text (GkNoticeEditor *self,
+                 PlanField       field,
+                 const char     *value)
+{
+  GkNoticeLayout layout = GK_NOTICE_LAYOUT_BULLETIN;
+  gint64 item_id;
+
+  switch (field)
+    {
+    case PLAN_ITEM:
+      item_id = g_ascii_strtoll (value, NULL, 10);
+      for (guint i = 0; i < self->item_ids->len; i++)
+        if (g_array_index (self->item_ids, gint64, i) == item_id)
+          return combo_text (self->item_row, i);
+      return g_strdup (value);
+    case PLAN_LAYOUT:
+      gk_notice_layout_from_string (value, &layout);
+      return combo_text (self->layout_row, layout);
+    case PLAN_MAJOR:
+      return g_strdup (g_strcmp0 (value, "1") == 0 ? _("Yes") : _("No"));
+    case PLAN_AUDIENCES:
+      return choice_names (self->audiences, value);
+    case PLAN_METHODS:
+      return choice_names (self->methods, value);
+    case PLAN_TITLE:
+    case PLAN_BODY:
+    case PLAN_DATE:
+    case N_PLAN_FIELDS:
+    default:
+      return g_strdup (value);
+    }
+}
+
+/* NOTICE becomes what a save expects and a conflict compares with. */
 static void
 gk_notice_editor_set_notice (GkNoticeEditor *self,
                              GkNotice       *notice)
 {
   g_set_object (&self->notice, notice);
+  plan_values_clear (self->base);
+  if (notice != NULL)
+    plan_values_of_notice (self, notice, self->base);
 }
 
 static void
@@ -654,108 +874,184 @@ gk_notice_editor_show_warnings (GkNoticeEditor *self,
 
 static void gk_notice_editor_save (GkNoticeEditor *self);
 
-static void
-on_conflict_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      GkNoticeEditor   *self)
+/* What a conflict dialog needs back: the three sides and their outcomes. */
+typedef struct
 {
-  g_autoptr(GkNotice) fresh = NULL;
-  g_autoptr(GError) error = NULL;
+  GkNoticeEditor *self;
+  GkNotice       *theirs;
+  char           *mine[N_PLAN_FIELDS];
+  char           *theirs_values[N_PLAN_FIELDS];
+  GkMergeField    fields[N_PLAN_FIELDS];
+  GkMergeOutcome  outcomes[N_PLAN_FIELDS];
+} PlanConflict;
 
-  if (g_str_equal (response, "keep"))
+static void
+plan_conflict_free (PlanConflict *conflict)
+{
+  g_clear_object (&conflict->self);
+  g_clear_object (&conflict->theirs);
+  plan_values_clear (conflict->mine);
+  plan_values_clear (conflict->theirs_values);
+  g_free (conflict);
+}
+
+static void
+on_conflict_response (GkConflictDialog *dialog,
+                      const char       *response,
+                      PlanConflict     *conflict)
+{
+  GkNoticeEditor *self = conflict->self;
+  const char *merged[N_PLAN_FIELDS];
+  gboolean take_theirs[N_PLAN_FIELDS];
+  gboolean mine_left;
+
+  if (g_str_equal (response, "cancel"))
     return;
 
-  fresh = gk_notices_get (self->db, gk_notice_get_id (self->notice), &error);
-  if (fresh == NULL)
-    {
-      gk_notice_editor_show_error (self, _("Could Not Read the Plan"), error->message);
-      return;
-    }
-  gk_notice_editor_set_notice (self, fresh);
+  /* Theirs is now the plan a save expects. */
+  gk_notice_editor_set_notice (self, conflict->theirs);
+  gk_notice_editor_load_print_base (self);
   gk_notice_editor_update_header (self, FALSE);
 
   if (g_str_equal (response, "reload"))
     {
-      gk_notice_editor_load_print_base (self);
-      gk_notice_editor_fill (self, fresh, 0);
+      gk_notice_editor_fill (self, conflict->theirs, 0);
+      return;
     }
-  else
-    /* The user has seen the other change and keeps theirs. */
-    gk_notice_editor_save (self);
+
+  for (guint i = 0; i < N_PLAN_FIELDS; i++)
+    take_theirs[i] = gk_conflict_dialog_takes_theirs (dialog, i);
+  mine_left = gk_merge_resolve (conflict->fields, N_PLAN_FIELDS, conflict->outcomes, take_theirs, merged);
+  plan_values_apply (self, merged);
+
+  /* Theirs in every field: there is nothing left to save. */
+  if (!mine_left)
+    {
+      self->dirty = FALSE;
+      g_signal_emit (self, signals[SAVED], 0, gk_notice_get_id (self->notice));
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  gk_notice_editor_save (self);
 }
 
+/* Another desktop saved the plan first: who and when, and field by field
+ * what each side changed since the form was opened. Until the user
+ * answers, the form keeps exactly what was typed. */
 static void
-gk_notice_editor_show_conflict (GkNoticeEditor *self,
-                                const GError   *error)
+gk_notice_editor_show_conflict (GkNoticeEditor *self)
 {
-  GtkWidget *dialog;
-  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GkAuditEntry) last = NULL;
+  GkConflictDialog *dialog;
+  PlanConflict *conflict;
 
-  body = g_strdup_printf ("%s\n\n%s", error->message,
-                          _("Your text is kept. Save yours over the other change, or discard yours and see the plan as it is now."));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Plan"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "reload", _("_Discard Mine"),
-                                    "overwrite", _("_Save Mine"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
+  conflict = g_new0 (PlanConflict, 1);
+  conflict->self = g_object_ref (self);
+  conflict->theirs = gk_notices_get (self->db, gk_notice_get_id (self->notice), &error);
+  if (conflict->theirs == NULL)
+    {
+      gk_notice_editor_show_error (self, _("Could Not Read the Plan"), error->message);
+      plan_conflict_free (conflict);
+      return;
+    }
+  last = gk_audit_query_last (self->db, "notice", gk_notice_get_id (self->notice), NULL);
+
+  plan_values_of_form (self, conflict->mine);
+  plan_values_of_notice (self, conflict->theirs, conflict->theirs_values);
+  for (guint i = 0; i < N_PLAN_FIELDS; i++)
+    conflict->fields[i] = (GkMergeField) {
+      plan_field_labels[i], self->base[i], conflict->mine[i], conflict->theirs_values[i],
+    };
+  gk_merge_fields (conflict->fields, N_PLAN_FIELDS, conflict->outcomes, NULL);
+
+  dialog = gk_conflict_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Plan"), last);
+  for (guint i = 0; i < N_PLAN_FIELDS; i++)
+    {
+      g_autofree char *mine = plan_value_text (self, i, conflict->mine[i]);
+      g_autofree char *theirs = plan_value_text (self, i, conflict->theirs_values[i]);
+
+      gk_conflict_dialog_add_field (dialog, _(plan_field_labels[i]), conflict->outcomes[i], mine, theirs);
+    }
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response),
+                         conflict, (GClosureNotify) (void (*) (void)) plan_conflict_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-gk_notice_editor_save (GkNoticeEditor *self)
+/* A save, written by a worker on a connection of its own: the plan with
+ * its own copies of what the form holds, and what the save returns. */
+typedef struct
 {
-  g_autofree char *body = gk_notice_editor_get_body (self);
-  g_autoptr(GArray) audience_ids = checked_ids (self->audiences);
-  g_autoptr(GArray) method_ids = checked_ids (self->methods);
-  g_autoptr(GPtrArray) warnings = NULL;
+  gint64        person_id;
+  gint64        notice_id;      /* 0: a new plan */
+  gint64        row_version;
+  GkNoticePlan  plan;
+  char         *title;
+  char         *body;
+  char         *date;
+  GArray       *audience_ids;
+  GArray       *method_ids;
+  gint64        saved_id;
+  GPtrArray    *warnings;
+} PlanSave;
+
+static void
+plan_save_free (PlanSave *save)
+{
+  g_free (save->title);
+  g_free (save->body);
+  g_free (save->date);
+  g_clear_pointer (&save->audience_ids, g_array_unref);
+  g_clear_pointer (&save->method_ids, g_array_unref);
+  g_clear_pointer (&save->warnings, g_ptr_array_unref);
+  g_free (save);
+}
+
+static gboolean
+plan_save_write (GkDatabase  *db,
+                 gpointer     data,
+                 GError     **error)
+{
+  PlanSave *save = data;
+
+  if (save->notice_id > 0)
+    {
+      if (!gk_workflow_edit (db, save->person_id, save->notice_id, save->row_version,
+                             &save->plan, &save->warnings, error))
+        return FALSE;
+      save->saved_id = save->notice_id;
+      return TRUE;
+    }
+  save->saved_id = gk_workflow_create (db, save->person_id, &save->plan, &save->warnings, error);
+  return save->saved_id != 0;
+}
+
+static void
+on_plan_saved (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GkNoticeEditor *self = user_data;
+  PlanSave *save = gk_write_job_get_data (result);
   g_autoptr(GkNotice) saved = NULL;
   g_autoptr(GError) error = NULL;
-  Choice *organization = gk_notice_editor_get_organization (self);
-  GkNoticePlan plan = { 0 };
-  gint64 notice_id;
 
-  if (!gk_notice_editor_validate (self) || organization == NULL)
-    return;
+  self->saving = FALSE;
+  gk_notice_editor_validate (self);
 
-  plan.organization_id = organization->id;
-  plan.item_id = gk_notice_editor_get_item_id (self);
-  plan.title = gk_notice_editor_get_title (self);
-  plan.body = body;
-  plan.audience_ids = audience_ids;
-  plan.planned_date = gk_notice_editor_get_date (self);
-  plan.method_ids = method_ids;
-  plan.layout = gk_notice_layout_to_string (gk_notice_editor_get_layout (self));
-  plan.major = gtk_switch_get_active (self->major_switch);
-
-  if (self->notice != NULL)
-    {
-      notice_id = gk_notice_get_id (self->notice);
-      if (!gk_workflow_edit (self->db, self->person_id, notice_id,
-                             gk_notice_get_row_version (self->notice), &plan, &warnings, &error))
-        notice_id = 0;
-    }
-  else
-    notice_id = gk_workflow_create (self->db, self->person_id, &plan, &warnings, &error);
-
-  if (notice_id == 0)
+  if (!gk_write_job_finish (result, &error))
     {
       if (g_error_matches (error, GK_CORE_ERROR, GK_CORE_ERROR_CONFLICT))
-        gk_notice_editor_show_conflict (self, error);
-      else
+        gk_notice_editor_show_conflict (self);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         gk_notice_editor_show_error (self, _("Could Not Save the Plan"), error->message);
       return;
     }
 
   self->dirty = FALSE;
-  g_signal_emit (self, signals[SAVED], 0, notice_id);
+  g_signal_emit (self, signals[SAVED], 0, save->saved_id);
 
-  if (warnings == NULL || warnings->len == 0)
+  if (save->warnings == NULL || save->warnings->len == 0)
     {
       gtk_window_close (GTK_WINDOW (self));
       return;
@@ -763,7 +1059,7 @@ gk_notice_editor_save (GkNoticeEditor *self)
 
   /* Saved, but worth a second look: the plan stays open, now as the
    * saved notice, with the warnings over it. */
-  saved = gk_notices_get (self->db, notice_id, &error);
+  saved = gk_notices_get (self->db, save->saved_id, &error);
   if (saved == NULL)
     {
       gk_notice_editor_show_error (self, _("Could Not Read the Plan"), error->message);
@@ -773,7 +1069,47 @@ gk_notice_editor_save (GkNoticeEditor *self)
   gk_notice_editor_load_print_base (self);
   gk_notice_editor_update_header (self, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->organization_row), FALSE);
-  gk_notice_editor_show_warnings (self, warnings);
+  gk_notice_editor_show_warnings (self, save->warnings);
+}
+
+static void
+gk_notice_editor_save (GkNoticeEditor *self)
+{
+  Choice *organization = gk_notice_editor_get_organization (self);
+  PlanSave *save;
+
+  if (self->saving || !gk_notice_editor_validate (self) || organization == NULL)
+    return;
+
+  save = g_new0 (PlanSave, 1);
+  save->person_id = self->person_id;
+  save->title = g_strdup (gk_notice_editor_get_title (self));
+  save->body = gk_notice_editor_get_body (self);
+  save->date = g_strdup (gk_notice_editor_get_date (self));
+  save->audience_ids = checked_ids (self->audiences);
+  save->method_ids = checked_ids (self->methods);
+  save->plan = (GkNoticePlan) {
+    .organization_id = organization->id,
+    .item_id = gk_notice_editor_get_item_id (self),
+    .title = save->title,
+    .body = save->body,
+    .audience_ids = save->audience_ids,
+    .planned_date = save->date,
+    .method_ids = save->method_ids,
+    .layout = gk_notice_layout_to_string (gk_notice_editor_get_layout (self)),
+    .major = gtk_switch_get_active (self->major_switch),
+  };
+  if (self->notice != NULL)
+    {
+      save->notice_id = gk_notice_get_id (self->notice);
+      save->row_version = gk_notice_get_row_version (self->notice);
+    }
+
+  self->saving = TRUE;
+  gk_notice_editor_validate (self);
+  gk_write_job_run (GTK_WIDGET (self->toast_overlay), self->db, _("Saving the plan…"),
+                    plan_save_write, save, (GDestroyNotify) plan_save_free,
+                    on_plan_saved, self);
 }
 
 static void
@@ -802,6 +1138,9 @@ gk_notice_editor_close_request (GtkWindow *window)
   GkNoticeEditor *self = GK_NOTICE_EDITOR (window);
   GtkWidget *dialog;
 
+  /* The save under way reports back to this window. */
+  if (self->saving)
+    return TRUE;
   if (!self->dirty)
     return GTK_WINDOW_CLASS (gk_notice_editor_parent_class)->close_request (window);
 
@@ -837,6 +1176,7 @@ gk_notice_editor_finalize (GObject *object)
 
   g_clear_object (&self->db);
   g_clear_object (&self->notice);
+  plan_values_clear (self->base);
   g_clear_pointer (&self->print_base, gk_notice_content_free);
   g_clear_pointer (&self->organizations, g_ptr_array_unref);
   g_clear_pointer (&self->item_ids, g_array_unref);

@@ -12,6 +12,7 @@
 #include "core/gk-notices.h"
 #include "pdf/gk-fonts.h"
 #include "pdf/gk-notice-print.h"
+#include "gk-a11y.h"
 #include "gk-preferences-window.h"
 
 /* Spin buttons write when the user has stopped changing them for this
@@ -581,6 +582,7 @@ static void
 gk_preferences_window_init (GkPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gk_a11y_name_icon_buttons (GTK_WIDGET (self), "edit-find-symbolic", _("Search"));
 
   g_object_set_data (G_OBJECT (self->issuer_row), "gk-setting-key", (gpointer) GK_SETTING_REDHEAD_ISSUER);
   g_object_set_data (G_OBJECT (self->doc_number_row), "gk-setting-key", (gpointer) GK_SETTING_DOC_NUMBER_PATTERN);

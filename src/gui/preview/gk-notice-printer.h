@@ -11,10 +11,11 @@
 
 G_BEGIN_DECLS
 
-/* Opens the print dialog for CONTENT in LAYOUT (A4, or A3 for the a3
- * layout). The pages are drawn by the same renderer as the PDF, as
- * vectors, not as a picture of the preview. Pagination runs in a worker
- * first; failures are shown in a dialog over PARENT. */
+/* Opens the print dialog for CONTENT in LAYOUT, on A3 for the a3 layout
+ * and otherwise on the paper of the preferences (the paper key). The
+ * pages are drawn by the same renderer as the PDF, as vectors, not as a
+ * picture of the preview. Pagination runs in a worker first; failures are
+ * shown in a dialog over PARENT. */
 void gk_notice_printer_print (GtkWindow             *parent,
                               const GkNoticeContent *content,
                               GkNoticeLayout         layout);

@@ -292,6 +292,8 @@ gk_pdf_preview_show_substitutions (GkPdfPreview *self,
   n = self->font_rows->len;
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u font substituted", "%u fonts substituted", n), n);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->fonts_row), title);
+  /* libadwaita 1.2 names the expander's header, not the row that takes the focus. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fonts_row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_revealer_set_reveal_child (self->fonts_revealer, n > 0);
 }
 
