@@ -114,10 +114,12 @@ gk_workday_calendar_get (GkDatabase  *db,
     return NULL;
   /* Inside a transaction, what was read may yet be rolled back without
    * any of the three numbers changing: kept only outside one. */
-  if (sqlite3_get_autocommit (handle))
-    g_object_set_data_full (G_OBJECT (db), CACHED_KEY, g_memdup2 (&now, sizeof now), (GDestroyNotify) cached_free);
-  else
-    g_object_set_data (G_OBJECT (db), CACHED_KEY, NULL);
+  if (!sqlite3_get_autocommit (handle))
+    {
+      g_object_set_data (G_OBJECT (db), CACHED_KEY, NULL);
+      return now.calendar;
+    }
+  g_object_set_data_full (G_OBJECT (db), CACHED_KEY, g_memdup2 (&now, sizeof now), (GDestroyNotify) cached_free);
   return gk_workday_calendar_ref (now.calendar);
 }
 

@@ -83,7 +83,10 @@ def main():
         catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
 
     def words(msgid):
-        return {catalog.gettext(msgid), msgid}
+        """MSGID and its translation, as written and as shown: a label with
+        a mnemonic shows without its underscore (导出公开文稿(X)…)."""
+        forms = {catalog.gettext(msgid), msgid}
+        return forms | {form.replace('_', '') for form in forms}
 
     def button(root, msgid):
         """A push button labelled MSGID, its mnemonic underline dropped."""
