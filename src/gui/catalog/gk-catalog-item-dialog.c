@@ -629,11 +629,13 @@ check_names (GArray     *checks,
 
 /* A value as the form shows it. */
 static char *
-value_text (GkCatalogItemDialog *self,
-            ItemField            field,
-            const char          *value)
+value_text (guint       field,
+            const char *value,
+            gpointer    user_data)
 {
-  switch (field)
+  GkCatalogItemDialog *self = user_data;
+
+  switch ((ItemField) field)
     {
     case FIELD_RESPONSIBLE:
       return check_names (self->responsible, value);
@@ -736,20 +738,10 @@ show_conflict (GkCatalogItemDialog *self)
   values_of_snapshot (&self->base, conflict->base);
   values_of_form (self, conflict->mine);
   values_of_snapshot (&conflict->theirs, conflict->theirs_values);
-  for (guint i = 0; i < N_FIELDS; i++)
-    conflict->fields[i] = (GkMergeField) {
-      field_labels[i], conflict->base[i], conflict->mine[i], conflict->theirs_values[i],
-    };
-  gk_merge_fields (conflict->fields, N_FIELDS, conflict->outcomes, NULL);
-
-  dialog = gk_conflict_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Item"), last);
-  for (guint i = 0; i < N_FIELDS; i++)
-    {
-      g_autofree char *mine = value_text (self, i, conflict->mine[i]);
-      g_autofree char *theirs = value_text (self, i, conflict->theirs_values[i]);
-
-      gk_conflict_dialog_add_field (dialog, _(field_labels[i]), conflict->outcomes[i], mine, theirs);
-    }
+  dialog = gk_conflict_dialog_new_for_fields (GTK_WINDOW (self), _("Someone Else Changed This Item"), last,
+                                              N_FIELDS, field_labels,
+                                              conflict->base, conflict->mine, conflict->theirs_values,
+                                              value_text, self, conflict->fields, conflict->outcomes);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response),
                          conflict, (GClosureNotify) (void (*) (void)) item_conflict_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -306,3 +306,38 @@ gk_conflict_dialog_new (GtkWindow          *parent,
   gtk_label_set_text (self->who_label, who);
   return self;
 }
+
+GkConflictDialog *
+gk_conflict_dialog_new_for_fields (GtkWindow           *parent,
+                                   const char          *heading,
+                                   const GkAuditEntry  *last_change,
+                                   guint                n_fields,
+                                   const char * const  *labels,
+                                   char * const        *base,
+                                   char * const        *mine,
+                                   char * const        *theirs,
+                                   GkConflictValueText  value_text,
+                                   gpointer             user_data,
+                                   GkMergeField        *fields,
+                                   GkMergeOutcome      *outcomes)
+{
+  GkConflictDialog *self;
+
+  g_return_val_if_fail (labels != NULL && base != NULL && mine != NULL && theirs != NULL, NULL);
+  g_return_val_if_fail (value_text != NULL, NULL);
+  g_return_val_if_fail (fields != NULL && outcomes != NULL, NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    fields[i] = (GkMergeField) { labels[i], base[i], mine[i], theirs[i] };
+  gk_merge_fields (fields, n_fields, outcomes, NULL);
+
+  self = gk_conflict_dialog_new (parent, heading, last_change);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *mine_text = value_text (i, mine[i], user_data);
+      g_autofree char *theirs_text = value_text (i, theirs[i], user_data);
+
+      gk_conflict_dialog_add_field (self, _(labels[i]), outcomes[i], mine_text, theirs_text);
+    }
+  return self;
+}

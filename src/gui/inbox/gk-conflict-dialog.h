@@ -26,6 +26,27 @@ G_DECLARE_FINAL_TYPE (GkConflictDialog, gk_conflict_dialog, GK, CONFLICT_DIALOG,
 GkConflictDialog *gk_conflict_dialog_new            (GtkWindow          *parent,
                                                      const char         *heading,
                                                      const GkAuditEntry *last_change);
+/* The text of VALUE, the field at INDEX, as the form shows it (freed by
+ * the caller). */
+typedef char *(*GkConflictValueText) (guint       index,
+                                      const char *value,
+                                      gpointer    user_data);
+/* The dialog for N_FIELDS fields at once: fills FIELDS from LABELS (N_()
+ * strings, shown translated) and the BASE, MINE and THEIRS values, merges
+ * them into OUTCOMES, and adds every field with VALUE_TEXT's texts. FIELDS
+ * and OUTCOMES are the caller's, N_FIELDS long, for the answer. */
+GkConflictDialog *gk_conflict_dialog_new_for_fields (GtkWindow           *parent,
+                                                     const char          *heading,
+                                                     const GkAuditEntry  *last_change,
+                                                     guint                n_fields,
+                                                     const char * const  *labels,
+                                                     char * const        *base,
+                                                     char * const        *mine,
+                                                     char * const        *theirs,
+                                                     GkConflictValueText  value_text,
+                                                     gpointer             user_data,
+                                                     GkMergeField        *fields,
+                                                     GkMergeOutcome      *outcomes);
 /* Adds the next field (index 0, 1, …) as the user reads it: LABEL, and
  * MINE and THEIRS as text. Fields with GK_MERGE_SAME are not shown. */
 guint             gk_conflict_dialog_add_field      (GkConflictDialog   *self,

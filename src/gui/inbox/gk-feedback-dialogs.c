@@ -8,6 +8,7 @@
 #include "core/gk-feedback.h"
 #include "core/gk-notices.h"
 #include "gk-a11y.h"
+#include "gk-form.h"
 #include "gk-feedback-dialogs.h"
 
 typedef struct
@@ -53,49 +54,14 @@ show_error (GtkWidget    *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static char *
-row_text (GtkWidget *row)
-{
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-static GtkWidget *
-entry_row (GtkWidget  *list,
-           const char *title,
-           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  return row;
-}
-
 static GtkWidget *
 form_dialog (Form       *form,
              const char *heading,
              const char *accept,
              GtkWidget  *list)
 {
-  GtkWidget *dialog = adw_message_dialog_new (window_of (form->parent), heading, NULL);
+  GtkWidget *dialog = gk_form_dialog_new (window_of (form->parent), heading, NULL, accept, list);
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "accept", accept,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_widget_set_size_request (dialog, 460, -1);
   g_object_set_data_full (G_OBJECT (dialog), "gk-form", form, (GDestroyNotify) form_free);
   return dialog;
 }
@@ -128,8 +94,8 @@ on_feedback_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "accept") != 0 || form->parent == NULL)
     return;
 
-  content = row_text (form->content);
-  date = row_text (form->date);
+  content = gk_form_get_text (form->content);
+  date = gk_form_get_text (form->date);
   channel = gtk_drop_down_get_selected (GTK_DROP_DOWN (form->channel));
   if (gk_feedback_new (form->db, form->person_id, form->notice_id,
                        channel <= GK_FEEDBACK_ONLINE ? (GkFeedbackChannel) channel : GK_FEEDBACK_MAILBOX,
@@ -147,7 +113,7 @@ on_record_feedback_clicked (GtkButton *button,
                             Form      *template)
 {
   Form *form = form_new (template->parent, template->db, template->person_id, template->notice_id);
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *list = gk_form_new ();
   GtkWidget *channel_row = adw_action_row_new ();
   const char *channels[] = {
     gk_feedback_channel_describe (GK_FEEDBACK_MAILBOX),
@@ -165,8 +131,8 @@ on_record_feedback_clicked (GtkButton *button,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (channel_row), _("Channel"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (channel_row), form->channel);
   gtk_list_box_append (GTK_LIST_BOX (list), channel_row);
-  form->content = entry_row (list, _("What was said"), NULL);
-  form->date = entry_row (list, _("Received on (YYYY-MM-DD)"), today);
+  form->content = gk_form_add_entry (list, _("What was said"), NULL);
+  form->date = gk_form_add_entry (list, _("Received on (YYYY-MM-DD)"), today);
 
   dialog = form_dialog (form, _("Record Feedback"), _("_Record"), list);
   g_signal_connect (dialog, "response", G_CALLBACK (on_feedback_response), form);
@@ -188,9 +154,9 @@ on_opinion_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "accept") != 0 || form->parent == NULL)
     return;
 
-  content = row_text (form->content);
-  date = row_text (form->date);
-  number = form->notice != NULL ? row_text (form->notice) : NULL;
+  content = gk_form_get_text (form->content);
+  date = gk_form_get_text (form->date);
+  number = form->notice != NULL ? gk_form_get_text (form->notice) : NULL;
   if (number != NULL && !g_ascii_string_to_signed (number, 10, 1, G_MAXINT64, &notice_id, &error))
     {
       show_error (form->parent, _("Could Not Record the Opinion"), error);
@@ -217,7 +183,7 @@ gk_feedback_opinion_dialog_present (GtkWidget          *parent,
                                     GObject            *owner)
 {
   Form *form;
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *list = gk_form_new ();
   GtkWidget *severity_row = adw_action_row_new ();
   const char *severities[] = {
     gk_severity_describe (GK_SEVERITY_LOW),
@@ -244,9 +210,9 @@ gk_feedback_opinion_dialog_present (GtkWidget          *parent,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (severity_row), form->severity);
   gtk_list_box_append (GTK_LIST_BOX (list), severity_row);
   if (notice_id == 0)
-    form->notice = entry_row (list, _("About notice number (empty: none)"), NULL);
-  form->content = entry_row (list, _("What is being said"), NULL);
-  form->date = entry_row (list, _("Noted on (YYYY-MM-DD)"), today);
+    form->notice = gk_form_add_entry (list, _("About notice number (empty: none)"), NULL);
+  form->content = gk_form_add_entry (list, _("What is being said"), NULL);
+  form->date = gk_form_add_entry (list, _("Noted on (YYYY-MM-DD)"), today);
 
   dialog = form_dialog (form, _("Record Public Opinion"), _("_Record"), list);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
@@ -367,8 +333,8 @@ on_clarification_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "accept") != 0 || form->parent == NULL)
     return;
 
-  body = row_text (form->content);
-  date = row_text (form->date);
+  body = gk_form_get_text (form->content);
+  date = gk_form_get_text (form->date);
   id = gk_feedback_issue_clarification (form->db, form->person_id, form->notice_id, 0,
                                         body, date, &error);
   if (id <= 0)
@@ -385,12 +351,12 @@ on_issue_clarification_clicked (GtkButton *button,
                                 Form      *template)
 {
   Form *form = form_new (template->parent, template->db, template->person_id, template->notice_id);
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *list = gk_form_new ();
   g_autofree char *today = gk_database_today (form->db);
   GtkWidget *dialog;
 
-  form->content = entry_row (list, _("Clarification"), NULL);
-  form->date = entry_row (list, _("Planned date (YYYY-MM-DD)"), today);
+  form->content = gk_form_add_entry (list, _("Clarification"), NULL);
+  form->date = gk_form_add_entry (list, _("Planned date (YYYY-MM-DD)"), today);
 
   dialog = form_dialog (form, _("Issue Clarification"), _("_Create Draft"), list);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),

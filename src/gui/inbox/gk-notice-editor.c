@@ -814,14 +814,15 @@ combo_text (AdwComboRow *row,
 
 /* A value as the form shows it. */
 static char *
-plan_value_text (GkNoticeEditor *self,
-                 PlanField       field,
-                 const char     *value)
+plan_value_text (guint       field,
+                 const char *value,
+                 gpointer    user_data)
 {
+  GkNoticeEditor *self = user_data;
   GkNoticeLayout layout = GK_NOTICE_LAYOUT_BULLETIN;
   gint64 item_id;
 
-  switch (field)
+  switch ((PlanField) field)
     {
     case PLAN_ITEM:
       item_id = g_ascii_strtoll (value, NULL, 10);
@@ -959,20 +960,10 @@ gk_notice_editor_show_conflict (GkNoticeEditor *self)
 
   plan_values_of_form (self, conflict->mine);
   plan_values_of_notice (self, conflict->theirs, conflict->theirs_values);
-  for (guint i = 0; i < N_PLAN_FIELDS; i++)
-    conflict->fields[i] = (GkMergeField) {
-      plan_field_labels[i], self->base[i], conflict->mine[i], conflict->theirs_values[i],
-    };
-  gk_merge_fields (conflict->fields, N_PLAN_FIELDS, conflict->outcomes, NULL);
-
-  dialog = gk_conflict_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Plan"), last);
-  for (guint i = 0; i < N_PLAN_FIELDS; i++)
-    {
-      g_autofree char *mine = plan_value_text (self, i, conflict->mine[i]);
-      g_autofree char *theirs = plan_value_text (self, i, conflict->theirs_values[i]);
-
-      gk_conflict_dialog_add_field (dialog, _(plan_field_labels[i]), conflict->outcomes[i], mine, theirs);
-    }
+  dialog = gk_conflict_dialog_new_for_fields (GTK_WINDOW (self), _("Someone Else Changed This Plan"), last,
+                                              N_PLAN_FIELDS, plan_field_labels,
+                                              self->base, conflict->mine, conflict->theirs_values,
+                                              plan_value_text, self, conflict->fields, conflict->outcomes);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response),
                          conflict, (GClosureNotify) (void (*) (void)) plan_conflict_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

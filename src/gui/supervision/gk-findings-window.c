@@ -7,6 +7,7 @@
 
 #include "calendar/gk-calendar-status.h"
 #include "core/gk-inspections.h"
+#include "gk-form.h"
 #include "gk-findings-window.h"
 
 struct _GkFindingsWindow
@@ -36,16 +37,6 @@ window_of (GtkWidget *widget)
   GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static char *
-entry_text (GtkWidget *row)
-{
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
 }
 
 /* Recording a completion */
@@ -82,8 +73,8 @@ on_completion_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "accept") != 0)
     return;
 
-  date = entry_text (completion->date);
-  note = entry_text (completion->note);
+  date = gk_form_get_text (completion->date);
+  note = gk_form_get_text (completion->note);
   if (!gk_inspections_complete (completion->db, completion->person_id, completion->finding_id,
                                 completion->row_version, date, note, &error))
     {
@@ -98,20 +89,6 @@ on_completion_response (AdwMessageDialog *dialog,
     completion->done (completion->owner);
 }
 
-static GtkWidget *
-form_row (GtkWidget  *list,
-          const char *title,
-          const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  return row;
-}
-
 void
 gk_rectification_dialog_present (GtkWidget               *parent,
                                   GkDatabase              *db,
@@ -123,7 +100,7 @@ gk_rectification_dialog_present (GtkWidget               *parent,
                                   GObject                 *owner)
 {
   Completion *completion;
-  GtkWidget *dialog, *list;
+  GtkWidget *dialog, *form;
   g_autofree char *today = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
@@ -138,22 +115,12 @@ gk_rectification_dialog_present (GtkWidget               *parent,
   g_set_weak_pointer (&completion->owner, owner);
 
   today = gk_database_today (db);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  completion->date = form_row (list, _("Completed on (YYYY-MM-DD)"), today);
-  completion->note = form_row (list, _("What was done"), NULL);
+  form = gk_form_new ();
+  completion->date = gk_form_add_entry (form, _("Completed on (YYYY-MM-DD)"), today);
+  completion->note = gk_form_add_entry (form, _("What was done"), NULL);
 
-  dialog = adw_message_dialog_new (window_of (parent), _("Mark Rectified"), description);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "accept", _("_Mark Rectified"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
+  dialog = gk_form_dialog_new (window_of (parent), _("Mark Rectified"), description, _("_Mark Rectified"), form);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_widget_set_size_request (dialog, 460, -1);
   g_object_set_data_full (G_OBJECT (dialog), "gk-completion", completion, (GDestroyNotify) completion_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_completion_response), completion);
   gtk_window_present (GTK_WINDOW (dialog));

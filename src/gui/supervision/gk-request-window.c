@@ -9,6 +9,7 @@
 #include "core/gk-choices.h"
 #include "core/gk-requests.h"
 #include "gk-a11y.h"
+#include "gk-form.h"
 #include "gk-request-window.h"
 
 struct _GkRequestWindow
@@ -109,21 +110,9 @@ form_dialog (GkRequestWindow *self,
              const char      *accept,
              GtkWidget       *form)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *dialog = gk_form_dialog_new (GTK_WINDOW (self), heading, body, accept, form);
 
-  if (form != NULL)
-    {
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (form), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (form, "boxed-list");
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), form);
-    }
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "accept", accept,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_widget_set_size_request (dialog, 440, -1);
   return dialog;
 }
@@ -144,30 +133,13 @@ dropdown_row (GtkWidget   *form,
   return dropdown;
 }
 
-static GtkWidget *
-entry_row (GtkWidget  *form,
-           const char *title,
-           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_list_box_append (GTK_LIST_BOX (form), row);
-  return row;
-}
-
 static char *
 row_text (GObject    *dialog,
           const char *key)
 {
   GtkWidget *row = g_object_get_data (dialog, key);
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
+  return gk_form_get_text (row);
 }
 
 /* Steps */
@@ -195,7 +167,7 @@ on_forward_clicked (GkRequestWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
-  GtkWidget *form = gtk_list_box_new ();
+  GtkWidget *form = gk_form_new ();
   GtkWidget *dialog, *handler;
 
   g_clear_pointer (&self->handlers, g_ptr_array_unref);
@@ -273,15 +245,15 @@ on_reply_clicked (GkRequestWindow *self)
 {
   const char *replies[] = { _("Disclose"), _("Disclose in part"), _("Refuse"), NULL };
   g_autofree char *today = gk_database_today (self->db);
-  GtkWidget *form = gtk_list_box_new ();
+  GtkWidget *form = gk_form_new ();
   GtkWidget *dialog, *reply;
 
   reply = dropdown_row (form, _("Answer"), gtk_drop_down_new_from_strings (replies));
   dialog = form_dialog (self, _("Answer the Application"),
                         _("A partial disclosure or a refusal says why."), _("_Answer"), form);
   g_object_set_data (G_OBJECT (dialog), "reply", reply);
-  g_object_set_data (G_OBJECT (dialog), "note", entry_row (form, _("Reason or note"), NULL));
-  g_object_set_data (G_OBJECT (dialog), "date", entry_row (form, _("Answered on (YYYY-MM-DD)"), today));
+  g_object_set_data (G_OBJECT (dialog), "note", gk_form_add_entry (form, _("Reason or note"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "date", gk_form_add_entry (form, _("Answered on (YYYY-MM-DD)"), today));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reply_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -14,6 +14,7 @@
 #include "core/gk-inspections.h"
 #include "core/gk-report.h"
 #include "gk-a11y.h"
+#include "gk-form.h"
 #include "inbox/gk-feedback-dialogs.h"
 #include "gk-findings-window.h"
 #include "gk-report-widgets.h"
@@ -122,17 +123,6 @@ status_page (const char *icon,
   if (description != NULL)
     adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
   return page;
-}
-
-/* A GtkEntry's text, stripped, or NULL when empty. */
-static char *
-entry_text (GtkEntry *entry)
-{
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
 }
 
 /* The dashboard (a) */
@@ -381,47 +371,14 @@ export_action (GtkWidget  *widget,
 /* Inspections (c) */
 
 static GtkWidget *
-form_entry (GtkWidget  *form,
-            const char *title,
-            const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_list_box_append (GTK_LIST_BOX (form), row);
-  return row;
-}
-
-static GtkWidget *
-form_new (void)
-{
-  GtkWidget *form = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (form), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (form, "boxed-list");
-  return form;
-}
-
-static GtkWidget *
 form_dialog (GkSupervisionPage *self,
              const char        *heading,
              const char        *accept,
              GtkWidget         *form)
 {
-  GtkWidget *dialog = adw_message_dialog_new (get_window (self), heading, NULL);
+  GtkWidget *dialog = gk_form_dialog_new (get_window (self), heading, NULL, accept, form);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), form);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "accept", accept,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
-                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  gtk_widget_set_size_request (dialog, 460, -1);
   return dialog;
 }
 
@@ -431,7 +388,7 @@ row_text (GObject    *dialog,
 {
   GtkWidget *row = g_object_get_data (dialog, key);
 
-  return entry_text (GTK_ENTRY (row));
+  return gk_form_get_text (row);
 }
 
 static void gk_supervision_page_fill_inspections (GkSupervisionPage *self);
@@ -479,7 +436,7 @@ new_inspection_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
-  GtkWidget *form = form_new ();
+  GtkWidget *form = gk_form_new ();
   GtkWidget *dialog;
   GtkWidget *kind_row = adw_action_row_new ();
   const char *kinds[] = {
@@ -502,9 +459,9 @@ new_inspection_action (GtkWidget  *widget,
   dialog = form_dialog (self, _("New Inspection"), _("_Record"), form);
   g_object_set_data (G_OBJECT (dialog), "kind", kind);
   /* The usual inspecting office, as data in the measures' words (第十九条). */
-  g_object_set_data (G_OBJECT (dialog), "inspectors", form_entry (form, _("By whom"), "党委办公室"));
-  g_object_set_data (G_OBJECT (dialog), "scope", form_entry (form, _("Scope"), NULL));
-  g_object_set_data (G_OBJECT (dialog), "date", form_entry (form, _("Date (YYYY-MM-DD)"), today));
+  g_object_set_data (G_OBJECT (dialog), "inspectors", gk_form_add_entry (form, _("By whom"), "党委办公室"));
+  g_object_set_data (G_OBJECT (dialog), "scope", gk_form_add_entry (form, _("Scope"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "date", gk_form_add_entry (form, _("Date (YYYY-MM-DD)"), today));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_inspection_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -557,7 +514,7 @@ on_add_finding_clicked (GtkButton         *button,
                         GkSupervisionPage *self)
 {
   gint64 *inspection_id = g_object_get_data (G_OBJECT (button), "inspection");
-  GtkWidget *form = form_new ();
+  GtkWidget *form = gk_form_new ();
   GtkWidget *org_row = adw_action_row_new ();
   GtkWidget *org = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (gtk_drop_down_get_model (self->report_org_dropdown))), NULL);
   GtkWidget *responsible_row = adw_action_row_new ();
@@ -574,10 +531,10 @@ on_add_finding_clicked (GtkButton         *button,
   g_object_set_data (G_OBJECT (dialog), "organization", org);
   g_object_set_data_full (G_OBJECT (dialog), "inspection",
                           g_memdup2 (inspection_id, sizeof *inspection_id), g_free);
-  g_object_set_data (G_OBJECT (dialog), "finding", form_entry (form, _("Finding"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "finding", gk_form_add_entry (form, _("Finding"), NULL));
   g_object_set_data (G_OBJECT (dialog), "rectification",
-                     form_entry (form, _("Rectification required (empty: none)"), NULL));
-  g_object_set_data (G_OBJECT (dialog), "deadline", form_entry (form, _("Deadline (YYYY-MM-DD)"), NULL));
+                     gk_form_add_entry (form, _("Rectification required (empty: none)"), NULL));
+  g_object_set_data (G_OBJECT (dialog), "deadline", gk_form_add_entry (form, _("Deadline (YYYY-MM-DD)"), NULL));
 
   /* The people of the audit trail's filter, after its "everyone". */
   people = gtk_string_list_new (NULL);
@@ -792,11 +749,11 @@ gk_supervision_page_fill_audit (GkSupervisionPage *self)
 
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->people_ids->len)
     query.person_id = g_array_index (self->people_ids, gint64, selected - 1);
-  notice = entry_text (self->audit_notice_entry);
+  notice = gk_form_get_text (GTK_WIDGET (self->audit_notice_entry));
   if (notice != NULL)
     query.notice_id = g_ascii_strtoll (notice, NULL, 10);
-  from = entry_text (self->audit_from_entry);
-  to = entry_text (self->audit_to_entry);
+  from = gk_form_get_text (GTK_WIDGET (self->audit_from_entry));
+  to = gk_form_get_text (GTK_WIDGET (self->audit_to_entry));
   query.from = from;
   query.to = to;
   query.event_id = self->audit_event_id;
