@@ -308,6 +308,90 @@ test_error (void)
   g_assert_cmpuint (count_files (dir), ==, 0);
 }
 
+/* What an approval does to a notice (gk_workflow_act() with the hashes
+ * of gk_notice_print_approval()): binds the PDF it prints as now. */
+static void
+bind_approval (GkDatabase *db,
+               gint64      id)
+{
+  g_autoptr(GkNotice) notice = gk_notices_get (db, id, NULL);
+  g_autoptr(GkNoticeContent) content = gk_notice_print_content (db, notice, NULL);
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GBytes) pdf = gk_notice_print_render (content, gk_notice_print_layout (notice), &sha256, NULL, NULL);
+  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, "UPDATE notices SET pdf_sha256 = ? WHERE id = ?", NULL);
+
+  g_assert_nonnull (pdf);
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+/* A notice whose text changed behind its approval (here in SQL) prints
+ * otherwise than the approval bound: the export refuses it by name, as a
+ * single export would, and writes nothing of it — neither its file nor
+ * the combined PDF. */
+static void
+test_tampered (void)
+{
+  g_autoptr(GkDatabase) db = demo_db ();
+  g_autoptr(GArray) ids = some_ids (db, 3);
+  g_autofree char *dir = gk_test_tmpdir ();
+  g_autofree char *before = g_build_filename (dir, "before", NULL);
+  g_autofree char *after = g_build_filename (dir, "after", NULL);
+  g_autofree char *combined = g_build_filename (dir, "all.pdf", NULL);
+  g_autofree char *tampered_path = NULL;
+  g_autofree char *tampered_text = NULL;
+  g_autoptr(GkNotice) tampered_notice = NULL;
+  g_autoptr(GkNoticeContent) content = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 tampered = g_array_index (ids, gint64, 1);
+  guint written = 99;
+
+  for (guint i = 0; i < ids->len; i++)
+    bind_approval (db, g_array_index (ids, gint64, i));
+
+  /* Bound and unchanged, every notice exports. */
+  g_assert_true (gk_batch_export (gk_database_get_path (db), ids, before, NULL, 2, NULL, NULL, NULL,
+                                  &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, ==, ids->len);
+
+  stmt = gk_database_prepare (db, "UPDATE notices SET body = body || '（已改）' WHERE id = ?", NULL);
+  sqlite3_bind_int64 (stmt, 1, tampered);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+
+  /* The check is the single export's. */
+  tampered_notice = gk_notices_get (db, tampered, NULL);
+  content = gk_notice_print_content (db, tampered_notice, NULL);
+  pdf = gk_notice_print_render (content, gk_notice_print_layout (tampered_notice), NULL, NULL, NULL);
+  g_assert_false (gk_batch_export_check_approval (tampered_notice, gk_notice_print_layout (tampered_notice),
+                                                  pdf, &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (gk_batch_export (gk_database_get_path (db), ids, after, NULL, 1, NULL, NULL, NULL,
+                                   &written, &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID);
+  tampered_text = g_strdup_printf (" %" G_GINT64_FORMAT " ", tampered);
+  g_assert_nonnull (strstr (error->message, tampered_text));
+  tampered_path = notice_file (after, tampered);
+  g_assert_null (tampered_path);
+  /* The notice before it may be written, and the one after it too if its
+   * worker was quicker than the stop; they are counted. */
+  g_assert_cmpuint (written, <, ids->len);
+  g_assert_cmpuint (count_files (after), ==, written);
+  g_clear_error (&error);
+
+  g_assert_false (gk_batch_export (gk_database_get_path (db), ids, NULL, combined, 2, NULL, NULL, NULL,
+                                   &written, &error));
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID);
+  g_assert_cmpuint (written, ==, 0);
+  g_assert_false (g_file_test (combined, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 2);
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -382,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/batch-export/combined-only", test_combined_only);
   g_test_add_func ("/batch-export/cancel", test_cancel);
   g_test_add_func ("/batch-export/error", test_error);
+  g_test_add_func ("/batch-export/tampered", test_tampered);
   g_test_add_func ("/batch-export/async", test_async);
 
   return g_test_run ();

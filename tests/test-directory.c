@@ -197,6 +197,29 @@ test_last_manager (Fixture       *f,
   g_assert_true (gk_directory_may_manage_people (f->db, f->admin));
 }
 
+/* The one question behind every "who may": a role, in one organization
+ * or any, held by an active person. */
+static void
+test_has_role (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *deactivate = NULL;
+
+  g_assert_true (gk_directory_has_role (f->db, f->staff, f->org_dept, "staff"));
+  g_assert_true (gk_directory_has_role (f->db, f->staff, f->org_dept, NULL));
+  g_assert_true (gk_directory_has_role (f->db, f->staff, 0, "staff"));
+  g_assert_true (gk_directory_has_role (f->db, f->staff, 0, NULL));
+  g_assert_false (gk_directory_has_role (f->db, f->staff, f->dept_b, NULL));
+  g_assert_false (gk_directory_has_role (f->db, f->staff, 0, "party-office"));
+  g_assert_false (gk_directory_has_role (f->db, f->staff, f->org_dept, "secretary"));
+  g_assert_true (gk_directory_has_role (f->db, f->office, f->office_org, "party-office"));
+  g_assert_false (gk_directory_has_role (f->db, 0, 0, NULL));
+
+  deactivate = g_strdup_printf ("UPDATE people SET active = 0 WHERE id = %" G_GINT64_FORMAT, f->staff);
+  g_assert_true (gk_database_exec (f->db, deactivate, NULL));
+  g_assert_false (gk_directory_has_role (f->db, f->staff, f->org_dept, "staff"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +229,7 @@ main (int   argc,
   g_test_add ("/directory/permissions", Fixture, NULL, fixture_set_up, test_permissions, fixture_tear_down);
   g_test_add ("/directory/add-and-remove", Fixture, NULL, fixture_set_up, test_add_and_remove, fixture_tear_down);
   g_test_add ("/directory/last-manager", Fixture, NULL, fixture_set_up, test_last_manager, fixture_tear_down);
+  g_test_add ("/directory/has-role", Fixture, NULL, fixture_set_up, test_has_role, fixture_tear_down);
 
   return g_test_run ();
 }

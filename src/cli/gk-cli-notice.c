@@ -541,19 +541,18 @@ notice_list (int      argc,
 #define EXPORT_USAGE "notice export DB ID -o FILE.pdf [--layout bulletin|redhead|a3]"
 
 /* An approved notice exports as exactly the bytes its approval bound, or
- * not at all: a desktop with other fonts would print something else. */
+ * not at all (gk_batch_export_check_approval()). */
 static gboolean
 notice_export (int      argc,
                char   **argv,
                GError **error)
 {
-  g_autofree char *output = NULL, *layout_name = NULL, *sha256 = NULL;
+  g_autofree char *output = NULL, *layout_name = NULL;
   g_autoptr(GkDatabase) db = NULL;
   g_autoptr(GkNotice) notice = NULL;
   g_autoptr(GkNoticeContent) content = NULL;
   g_autoptr(GBytes) pdf = NULL;
   GkNoticeLayout layout;
-  gboolean bound;
   gint64 id;
   const GOptionEntry options[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
@@ -582,18 +581,9 @@ notice_export (int      argc,
       return FALSE;
     }
 
-  pdf = gk_notice_print_render (content, layout, &sha256, NULL, error);
-  if (pdf == NULL)
+  pdf = gk_notice_print_render (content, layout, NULL, NULL, error);
+  if (pdf == NULL || !gk_batch_export_check_approval (notice, layout, pdf, error))
     return FALSE;
-
-  bound = gk_notice_get_pdf_sha256 (notice)[0] != '\0' && layout == gk_notice_print_layout (notice);
-  if (bound && !g_str_equal (sha256, gk_notice_get_pdf_sha256 (notice)))
-    {
-      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
-                   _("This desktop prints notice %" PRId64 " differently from the approved PDF (other fonts?); approved with: %s"),
-                   id, gk_notice_get_font_report (notice)[0] ? gk_notice_get_font_report (notice) : _("the preferred fonts"));
-      return FALSE;
-    }
 
   return g_file_set_contents (output, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf), error);
 }

@@ -15,12 +15,11 @@ gk_choice_free (GkChoice *choice)
   g_free (choice);
 }
 
-/* Rows of (id, name, detail); ?1 is bound to ID when the query has it. */
-static GPtrArray *
-list_choices (GkDatabase  *db,
-              const char  *sql,
-              gint64       id,
-              GError     **error)
+GPtrArray *
+gk_choices_query (GkDatabase  *db,
+                  const char  *sql,
+                  gint64       id,
+                  GError     **error)
 {
   g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_choice_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -56,14 +55,14 @@ GPtrArray *
 gk_choices_audiences (GkDatabase  *db,
                       GError     **error)
 {
-  return list_choices (db, "SELECT id, name, class FROM audiences WHERE active ORDER BY id", 0, error);
+  return gk_choices_query (db, "SELECT id, name, class FROM audiences WHERE active ORDER BY id", 0, error);
 }
 
 GPtrArray *
 gk_choices_methods (GkDatabase  *db,
                     GError     **error)
 {
-  return list_choices (db, "SELECT id, name, channel FROM methods ORDER BY position", 0, error);
+  return gk_choices_query (db, "SELECT id, name, channel FROM methods ORDER BY position", 0, error);
 }
 
 GPtrArray *
@@ -71,8 +70,8 @@ gk_choices_people (GkDatabase  *db,
                    GError     **error)
 {
   g_autoptr(GPtrArray) people =
-    list_choices (db, "SELECT id, name, coalesce (title, '') FROM people WHERE active ORDER BY name COLLATE NOCASE, id",
-                  0, error);
+    gk_choices_query (db, "SELECT id, name, coalesce (title, '') FROM people WHERE active ORDER BY name COLLATE NOCASE, id",
+                      0, error);
   g_autoptr(sqlite3_stmt) roles = NULL;
 
   if (people == NULL)
@@ -109,18 +108,18 @@ gk_choices_proposable_organizations (GkDatabase  *db,
                                      gint64       person_id,
                                      GError     **error)
 {
-  return list_choices (db,
-                       "SELECT o.id, coalesce (o.short_name, o.name), o.name FROM organizations o"
-                       " WHERE o.active AND CASE"
-                       "   WHEN o.kind = 'branch' THEN EXISTS (SELECT 1 FROM roles r WHERE r.person_id = ?1"
-                       "     AND r.organization_id = o.id AND r.role IN ('committee-member', 'secretary', 'deputy-secretary'))"
-                       "   WHEN o.kind = 'general-branch' THEN EXISTS (SELECT 1 FROM roles r"
-                       "     JOIN organizations u ON u.id = r.organization_id"
-                       "     WHERE r.person_id = ?1 AND (u.id = o.id OR u.parent_id = o.id))"
-                       "   ELSE EXISTS (SELECT 1 FROM roles r WHERE r.person_id = ?1"
-                       "     AND (r.organization_id = o.id OR r.role = 'party-office'))"
-                       " END ORDER BY o.id",
-                       person_id, error);
+  return gk_choices_query (db,
+                           "SELECT o.id, coalesce (o.short_name, o.name), o.name FROM organizations o"
+                           " WHERE o.active AND CASE"
+                           "   WHEN o.kind = 'branch' THEN EXISTS (SELECT 1 FROM roles r WHERE r.person_id = ?1"
+                           "     AND r.organization_id = o.id AND r.role IN ('committee-member', 'secretary', 'deputy-secretary'))"
+                           "   WHEN o.kind = 'general-branch' THEN EXISTS (SELECT 1 FROM roles r"
+                           "     JOIN organizations u ON u.id = r.organization_id"
+                           "     WHERE r.person_id = ?1 AND (u.id = o.id OR u.parent_id = o.id))"
+                           "   ELSE EXISTS (SELECT 1 FROM roles r WHERE r.person_id = ?1"
+                           "     AND (r.organization_id = o.id OR r.role = 'party-office'))"
+                           " END ORDER BY o.id",
+                           person_id, error);
 }
 
 static GArray *

@@ -22,6 +22,13 @@ typedef struct
 void       gk_choice_free                (GkChoice   *choice);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkChoice, gk_choice_free)
 
+/* The rows of SQL, (id, name, detail), as GkChoice; ?1 is bound to ID when
+ * the query has it. */
+GPtrArray *gk_choices_query              (GkDatabase  *db,
+                                          const char  *sql,
+                                          gint64       id,
+                                          GError     **error);
+
 /* Active audiences in vocabulary order; detail is the class of 第七条. */
 GPtrArray *gk_choices_audiences          (GkDatabase *db,
                                           GError    **error);

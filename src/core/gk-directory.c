@@ -396,19 +396,26 @@ gk_directory_add_oversight (GkDatabase  *db,
 
 /* ---- changes from the desktop, by party office or an administrator ---- */
 
-static gboolean
-person_has_role (GkDatabase *db,
-                 gint64      person_id,
-                 const char *sql_roles)
+gboolean
+gk_directory_has_role (GkDatabase *db,
+                       gint64      person_id,
+                       gint64      organization_id,
+                       const char *role)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM roles r JOIN people p ON p.id = r.person_id"
-                                          " WHERE r.person_id = ? AND p.active AND r.role IN (%s)",
-                                          sql_roles);
-  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, sql, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  stmt = gk_database_prepare (db,
+                              "SELECT 1 FROM roles r JOIN people p ON p.id = r.person_id"
+                              " WHERE r.person_id = ?1 AND p.active"
+                              " AND (?2 = 0 OR r.organization_id = ?2) AND (?3 IS NULL OR r.role = ?3)",
+                              NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, organization_id);
+  sqlite3_bind_text (stmt, 3, role, -1, SQLITE_STATIC);
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
@@ -418,7 +425,9 @@ gk_directory_may_manage_people (GkDatabase *db,
 {
   g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
 
-  return actor_id > 0 && person_has_role (db, actor_id, "'party-office', 'admin'");
+  return actor_id > 0 &&
+         (gk_directory_has_role (db, actor_id, 0, "party-office") ||
+          gk_directory_has_role (db, actor_id, 0, "admin"));
 }
 
 static gboolean
@@ -556,12 +565,17 @@ gk_directory_manage_add_oversight (GkDatabase  *db,
   return gk_database_write (db, write_add_oversight, &change, error);
 }
 
+/* Deletes the grant CHANGE names with SQL (?1 the person, ?2 the
+ * organization, ?3 the role when it has one) and audits it as ACTION;
+ * NOT_FOUND saying MISSING when there was no such grant. */
 static gboolean
-write_remove_role (GkDatabase  *db,
-                   gpointer     user_data,
-                   GError     **error)
+remove_grant (GkDatabase    *db,
+              const Change  *change,
+              const char    *sql,
+              const char    *missing,
+              const char    *action,
+              GError       **error)
 {
-  Change *change = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *org_text = g_strdup_printf ("%" G_GINT64_FORMAT, change->organization_id);
   g_autofree char *json = NULL;
@@ -569,12 +583,13 @@ write_remove_role (GkDatabase  *db,
   if (!require_manager (db, change->actor_id, error))
     return FALSE;
 
-  stmt = gk_database_prepare (db, "DELETE FROM roles WHERE person_id = ? AND organization_id = ? AND role = ?", error);
+  stmt = gk_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, change->person_id);
   sqlite3_bind_int64 (stmt, 2, change->organization_id);
-  sqlite3_bind_text (stmt, 3, change->role, -1, SQLITE_STATIC);
+  if (change->role != NULL)
+    sqlite3_bind_text (stmt, 3, change->role, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       gk_database_set_error (db, error, _("Cannot write to the database"));
@@ -582,16 +597,30 @@ write_remove_role (GkDatabase  *db,
     }
   if (sqlite3_changes (gk_database_get_handle (db)) == 0)
     {
-      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
-                   _("The person does not hold the role “%s” in that organization"),
-                   gk_role_describe (change->role));
+      g_set_error_literal (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND, missing);
       return FALSE;
     }
-  if (!require_a_manager_left (db, error))
-    return FALSE;
 
-  json = gk_audit_json ("role", change->role, "organization_id", org_text, NULL);
-  return gk_audit_append (db, "person", change->person_id, "remove-role", json, NULL, error);
+  json = change->role != NULL
+         ? gk_audit_json ("role", change->role, "organization_id", org_text, NULL)
+         : gk_audit_json ("organization_id", org_text, NULL);
+  return gk_audit_append (db, "person", change->person_id, action, json, NULL, error);
+}
+
+static gboolean
+write_remove_role (GkDatabase  *db,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  Change *change = user_data;
+  g_autofree char *missing = g_strdup_printf (_("The person does not hold the role “%s” in that organization"),
+                                              gk_role_describe (change->role));
+
+  /* A refusal by require_a_manager_left() rolls the removal and its audit
+   * event back together. */
+  return remove_grant (db, change, "DELETE FROM roles WHERE person_id = ?1 AND organization_id = ?2 AND role = ?3",
+                       missing, "remove-role", error) &&
+         require_a_manager_left (db, error);
 }
 
 gboolean
@@ -617,33 +646,8 @@ write_remove_oversight (GkDatabase  *db,
                         gpointer     user_data,
                         GError     **error)
 {
-  Change *change = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *org_text = g_strdup_printf ("%" G_GINT64_FORMAT, change->organization_id);
-  g_autofree char *json = NULL;
-
-  if (!require_manager (db, change->actor_id, error))
-    return FALSE;
-
-  stmt = gk_database_prepare (db, "DELETE FROM oversight WHERE person_id = ? AND organization_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change->person_id);
-  sqlite3_bind_int64 (stmt, 2, change->organization_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      gk_database_set_error (db, error, _("Cannot write to the database"));
-      return FALSE;
-    }
-  if (sqlite3_changes (gk_database_get_handle (db)) == 0)
-    {
-      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_NOT_FOUND,
-                   _("The person does not oversee that organization"));
-      return FALSE;
-    }
-
-  json = gk_audit_json ("organization_id", org_text, NULL);
-  return gk_audit_append (db, "person", change->person_id, "remove-oversight", json, NULL, error);
+  return remove_grant (db, user_data, "DELETE FROM oversight WHERE person_id = ?1 AND organization_id = ?2",
+                       _("The person does not oversee that organization"), "remove-oversight", error);
 }
 
 gboolean
@@ -661,38 +665,6 @@ gk_directory_remove_oversight (GkDatabase  *db,
   return gk_database_write (db, write_remove_oversight, &change, error);
 }
 
-/* Rows of (id, name, detail) as GkChoice. */
-static GPtrArray *
-list_choices (GkDatabase  *db,
-              const char  *sql,
-              gint64       person_id,
-              GError     **error)
-{
-  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_choice_free);
-  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GkChoice *choice = g_new0 (GkChoice, 1);
-      const char *detail = (const char *) sqlite3_column_text (stmt, 2);
-
-      choice->id = sqlite3_column_int64 (stmt, 0);
-      choice->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      choice->detail = g_strdup (detail != NULL ? detail : "");
-      g_ptr_array_add (choices, choice);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      gk_database_set_error (db, error, _("Cannot read the database"));
-      return NULL;
-    }
-  return g_steal_pointer (&choices);
-}
-
 GPtrArray *
 gk_directory_list_roles (GkDatabase  *db,
                          gint64       person_id,
@@ -700,11 +672,11 @@ gk_directory_list_roles (GkDatabase  *db,
 {
   g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
 
-  return list_choices (db,
-                       "SELECT o.id, coalesce (o.short_name, o.name), r.role"
-                       " FROM roles r JOIN organizations o ON o.id = r.organization_id"
-                       " WHERE r.person_id = ? ORDER BY o.id, r.id",
-                       person_id, error);
+  return gk_choices_query (db,
+                           "SELECT o.id, coalesce (o.short_name, o.name), r.role"
+                           " FROM roles r JOIN organizations o ON o.id = r.organization_id"
+                           " WHERE r.person_id = ? ORDER BY o.id, r.id",
+                           person_id, error);
 }
 
 GPtrArray *
@@ -714,11 +686,11 @@ gk_directory_list_oversight (GkDatabase  *db,
 {
   g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
 
-  return list_choices (db,
-                       "SELECT o.id, coalesce (o.short_name, o.name), o.name"
-                       " FROM oversight v JOIN organizations o ON o.id = v.organization_id"
-                       " WHERE v.person_id = ? ORDER BY o.id",
-                       person_id, error);
+  return gk_choices_query (db,
+                           "SELECT o.id, coalesce (o.short_name, o.name), o.name"
+                           " FROM oversight v JOIN organizations o ON o.id = v.organization_id"
+                           " WHERE v.person_id = ? ORDER BY o.id",
+                           person_id, error);
 }
 
 gint64

@@ -48,6 +48,14 @@ gboolean gk_directory_add_oversight    (GkDatabase  *db,
                                         gint64       organization_id,
                                         GError     **error);
 
+/* Whether PERSON_ID, an active person, holds ROLE (NULL: any role) in
+ * ORGANIZATION_ID (0: in any organization): the question behind each
+ * "who may" of core. */
+gboolean gk_directory_has_role          (GkDatabase  *db,
+                                         gint64       person_id,
+                                         gint64       organization_id,
+                                         const char  *role);
+
 /* Changing people from the desktop: only party office or an
  * administrator may (person_has_role on ACTOR_ID). Each function below sets
  * ACTOR_ID as the database's actor and runs one gk_database_write() of its

@@ -7,6 +7,7 @@
 #include "core/gk-choices.h"
 #include "core/gk-core-error.h"
 #include "core/gk-dates.h"
+#include "core/gk-directory.h"
 #include "core/gk-requests.h"
 #include "core/gk-workdays.h"
 
@@ -136,20 +137,6 @@ setting_days (GkDatabase *db,
   return fallback;
 }
 
-static gboolean
-has_role_in (GkDatabase *db,
-             gint64      person_id,
-             const char *sql,
-             gint64      organization_id)
-{
-  g_autoptr(sqlite3_stmt) stmt = gk_database_prepare (db, sql, NULL);
-
-  g_return_val_if_fail (stmt != NULL, FALSE);
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_int64 (stmt, 2, organization_id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
-}
-
 /* Party office acts for the school committee; a general branch's own
  * people for applications addressed to it. */
 static gboolean
@@ -159,16 +146,14 @@ may_handle (GkDatabase  *db,
             const char  *kind,
             GError     **error)
 {
-  gboolean allowed;
-
-  if (g_strcmp0 (kind, "general-branch") == 0)
-    allowed = has_role_in (db, actor_id, "SELECT 1 FROM roles WHERE person_id = ?1 AND organization_id = ?2", organization_id);
-  else
-    allowed = has_role_in (db, actor_id, "SELECT 1 FROM roles WHERE person_id = ?1 AND role = 'party-office' AND ?2 > 0", organization_id);
+  gboolean branch = g_strcmp0 (kind, "general-branch") == 0;
+  gboolean allowed = branch
+                     ? gk_directory_has_role (db, actor_id, organization_id, NULL)
+                     : gk_directory_has_role (db, actor_id, 0, "party-office");
 
   if (!allowed)
     g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
-                 g_strcmp0 (kind, "general-branch") == 0
+                 branch
                  ? _("Only the general branch the application is addressed to may record or answer it")
                  : _("Only party office records, forwards and answers applications to the school committee"));
   return allowed;
@@ -550,32 +535,11 @@ GPtrArray *
 gk_requests_list_handlers (GkDatabase  *db,
                            GError     **error)
 {
-  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify) gk_choice_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
 
   /* The kinds forward_request accepts. */
-  stmt = gk_database_prepare (db,
-                              "SELECT id, coalesce (short_name, name), name FROM organizations"
-                              " WHERE active AND kind IN ('department', 'mass', 'discipline') ORDER BY id",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GkChoice *choice = g_new0 (GkChoice, 1);
-
-      choice->id = sqlite3_column_int64 (stmt, 0);
-      choice->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      choice->detail = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      g_ptr_array_add (choices, choice);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      gk_database_set_error (db, error, _("Cannot read the organizations"));
-      return NULL;
-    }
-  return g_steal_pointer (&choices);
+  return gk_choices_query (db,
+                           "SELECT id, coalesce (short_name, name), name FROM organizations"
+                           " WHERE active AND kind IN ('department', 'mass', 'discipline') ORDER BY id",
+                           0, error);
 }

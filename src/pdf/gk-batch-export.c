@@ -14,14 +14,18 @@
  * every CJK font it uses twice (to learn whether the font is CID-keyed,
  * then to subset it) and deflates the result. Those bytes are what an
  * approval binds, so they are left as they are; a combined PDF alone is one
- * surface and costs a fraction of that.
+ * surface and costs a fraction of that — except that an approved notice's
+ * own PDF is made anyway, to check it against the approval (as a single
+ * export does) before anything of it is written.
  */
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <inttypes.h>
 
+#include "core/gk-core-error.h"
 #include "core/gk-notices.h"
 #include "pdf/gk-batch-export.h"
 #include "pdf/gk-notice-print.h"
@@ -40,6 +44,8 @@ typedef struct
 typedef struct
 {
   char             *path;      /* the notice's own PDF; NULL: none */
+  GkNotice         *notice;    /* only read once the job is made */
+  gboolean          bound;     /* by its approval: checked even with no PATH */
   GkNoticeContent  *content;
   GkNoticeLayout    layout;
   /* results */
@@ -52,6 +58,7 @@ static void
 job_free (Job *job)
 {
   g_free (job->path);
+  g_clear_object (&job->notice);
   g_clear_pointer (&job->content, gk_notice_content_free);
   g_clear_object (&job->renderer);
   g_clear_error (&job->error);
@@ -59,6 +66,44 @@ job_free (Job *job)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
+
+/* The hash of the posted PDF that NOTICE's approval bound for LAYOUT; NULL
+ * when none binds it (not approved yet, or not the plan's layout). */
+static const char *
+approved_sha256 (GkNotice       *notice,
+                 GkNoticeLayout  layout)
+{
+  const char *sha256 = gk_notice_get_pdf_sha256 (notice);
+
+  return sha256[0] != '\0' && layout == gk_notice_print_layout (notice) ? sha256 : NULL;
+}
+
+gboolean
+gk_batch_export_check_approval (GkNotice        *notice,
+                                GkNoticeLayout   layout,
+                                GBytes          *pdf,
+                                GError         **error)
+{
+  g_autofree char *sha256 = NULL;
+  const char *approved;
+  const char *fonts;
+
+  g_return_val_if_fail (GK_IS_NOTICE (notice), FALSE);
+  g_return_val_if_fail (pdf != NULL, FALSE);
+
+  approved = approved_sha256 (notice, layout);
+  if (approved == NULL)
+    return TRUE;
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  if (g_str_equal (sha256, approved))
+    return TRUE;
+
+  fonts = gk_notice_get_font_report (notice);
+  g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+               _("This desktop prints notice %" PRId64 " differently from the approved PDF (other fonts?); approved with: %s"),
+               gk_notice_get_id (notice), fonts[0] != '\0' ? fonts : _("the preferred fonts"));
+  return FALSE;
+}
 
 /* A file name from the notice's id and title, safe on any filesystem. */
 static char *
@@ -93,11 +138,12 @@ render_job (gpointer data,
   if (!g_cancellable_set_error_if_cancelled (batch->stop, &job->error))
     {
       job->renderer = gk_notice_renderer_new (job->content, job->layout);
-      if (job->path != NULL)
+      if (job->path != NULL || job->bound)
         {
           g_autoptr(GBytes) pdf = gk_notice_renderer_render_pdf (job->renderer, &job->error);
 
-          if (pdf != NULL)
+          if (pdf != NULL && gk_batch_export_check_approval (job->notice, job->layout, pdf, &job->error) &&
+              job->path != NULL)
             g_file_set_contents (job->path, g_bytes_get_data (pdf, NULL), (gssize) g_bytes_get_size (pdf),
                                  &job->error);
         }
@@ -148,9 +194,11 @@ read_job (GkDatabase  *db,
   if (job->content == NULL)
     return NULL;
   job->layout = gk_notice_print_layout (notice);
+  job->bound = approved_sha256 (notice, job->layout) != NULL;
+  job->notice = g_steal_pointer (&notice);
   if (folder != NULL)
     {
-      g_autofree char *name = file_name (id, gk_notice_get_title (notice));
+      g_autofree char *name = file_name (id, gk_notice_get_title (job->notice));
 
       job->path = g_build_filename (folder, name, NULL);
     }

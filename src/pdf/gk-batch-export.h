@@ -6,7 +6,20 @@
 
 #include <gio/gio.h>
 
+#include "core/gk-notice.h"
+#include "pdf/gk-notice-renderer.h"
+
 G_BEGIN_DECLS
+
+/* An approved notice exports as exactly the bytes its approval bound, or
+ * not at all: a desktop with other fonts would print something else. PDF
+ * is NOTICE rendered in LAYOUT as it prints now; when the approval binds
+ * that layout (the plan's) and PDF is not what it bound, INVALID naming the
+ * notice. Every export makes this check, single or batch. */
+gboolean gk_batch_export_check_approval (GkNotice        *notice,
+                                         GkNoticeLayout   layout,
+                                         GBytes          *pdf,
+                                         GError         **error);
 
 /* Called as notices are done: DONE of TOTAL written (to their file, and
  * drawn into the combined PDF when there is one). */
@@ -20,7 +33,9 @@ typedef void (*GkBatchExportProgress) (guint    done,
  * one PDF per notice in it, named "<id> <title>.pdf", the same bytes as a
  * single export of the notice; when COMBINED_PATH is not NULL, all of them
  * in one PDF, in the order given, drawn from the same layouts. At least one
- * of the two is needed.
+ * of the two is needed. Each approved notice is checked first
+ * (gk_batch_export_check_approval()): one that prints differently stops
+ * the export with that error, and nothing of it is written.
  *
  * N_THREADS workers lay out (and write) the notices, each with a renderer
  * of its own; the database is read on the calling thread through a
