@@ -403,6 +403,88 @@ test_import_conflict (void)
   g_assert_cmpint (gk_test_query_int (db, "SELECT count (*) FROM item_revisions"), ==, revisions);
 }
 
+typedef struct
+{
+  guint         calls;
+  guint         last_done;
+  guint         total;
+  guint         cancel_at;    /* 0: never */
+  GCancellable *cancellable;
+} Progress;
+
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpuint (done, >, progress->last_done);
+  g_assert_cmpuint (done, <=, total);
+  progress->calls++;
+  progress->last_done = done;
+  progress->total = total;
+  if (done == progress->cancel_at)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+/* A long import reports its lines, then its changes; cancelled midway it
+ * leaves the catalog as it was (new categories included), and the same
+ * import then applies in full. */
+static void
+test_import_progress_cancel (void)
+{
+  g_autoptr(GkDatabase) from = gk_test_template_db ();
+  g_autoptr(GkDatabase) db = empty_db ();
+  g_autoptr(GkCatalogImport) import = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = export (from);
+  g_autofree char *before = export (db);
+  g_autofree char *after = NULL;
+  gint64 office = person (db, "孙主任", "party-office");
+  gint64 catalog = gk_catalog_get_default (db, NULL);
+  gint64 categories = gk_test_query_int (db, "SELECT count (*) FROM categories");
+  gint64 revisions = gk_test_query_int (db, "SELECT count (*) FROM item_revisions");
+  gint64 events = gk_test_query_int (db, "SELECT count (*) FROM audit_events");
+  Progress checked = { 0 }, applied = { 0 };
+
+  /* Checking: every record's line, up to the last one (header is line 1). */
+  import = gk_catalog_import_prepare_full (db, catalog, csv, strlen (csv), on_progress, &checked, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (checked.calls, ==, 45);
+  g_assert_cmpuint (checked.last_done, ==, 46);
+  g_assert_cmpuint (checked.total, ==, 46);
+  g_assert_cmpuint (gk_catalog_import_get_changes (import)->len, ==, 45);
+
+  /* Applying, cancelled at the tenth change. */
+  applied.cancel_at = 10;
+  applied.cancellable = cancellable;
+  g_assert_false (gk_catalog_import_apply_full (import, db, office, on_progress, &applied, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (applied.last_done, ==, 10);
+  g_assert_cmpuint (applied.total, ==, 45);
+  after = export (db);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count (*) FROM categories"), ==, categories);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count (*) FROM item_revisions"), ==, revisions);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count (*) FROM audit_events"), ==, events);
+
+  /* Not cancelled: all of it, to the last change. */
+  applied = (Progress) { 0 };
+  g_assert_true (gk_catalog_import_apply_full (import, db, office, on_progress, &applied, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (applied.last_done, ==, 45);
+  g_free (after);
+  after = export (db);
+  g_assert_cmpstr (after, ==, csv);
+
+  /* Cancelled before it starts: nothing read, nothing returned. */
+  g_assert_null (gk_catalog_import_prepare_full (db, catalog, csv, strlen (csv), NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_csv_diff (void)
 {
@@ -439,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/catalog-csv/malformed", test_malformed);
   g_test_add_func ("/catalog-csv/import-changes", test_import_changes);
   g_test_add_func ("/catalog-csv/import-conflict", test_import_conflict);
+  g_test_add_func ("/catalog-csv/import-progress-cancel", test_import_progress_cancel);
   g_test_add_func ("/catalog-csv/diff", test_csv_diff);
 
   return g_test_run ();

@@ -187,6 +187,34 @@ test_diff (Fixture       *f,
   g_assert_cmpuint (filing->changes_since, ==, 0);
 }
 
+/* Filing what was shown: a change from another desktop in between is a
+ * conflict, and nothing is filed. */
+static void
+test_stale (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 seen = gk_catalog_last_revision (f->db, f->catalog, &error);
+  gint64 filings;
+
+  g_assert_no_error (error);
+  gk_catalog_edit_item (f->db, f->office, gk_catalog_find_item (f->db, f->catalog, 2, NULL), 0,
+                        &(GkCatalogChange) { .cadence = "once" }, "另一台电脑", &error);
+  g_assert_no_error (error);
+  filings = gk_test_query_int (f->db, "SELECT count (*) FROM catalog_filings");
+
+  g_assert_cmpint (gk_catalog_file_version (f->db, f->office, f->catalog, seen, NULL, &error), ==, 0);
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (gk_test_query_int (f->db, "SELECT count (*) FROM catalog_filings"), ==, filings);
+
+  /* Looked at again: filed. */
+  seen = gk_catalog_last_revision (f->db, f->catalog, &error);
+  g_assert_cmpint (gk_catalog_file_version (f->db, f->office, f->catalog, seen, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (gk_test_query_int (f->db, "SELECT count (*) FROM catalog_filings"), ==, filings + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +224,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/catalog-filing/immutable", test_immutable);
   ADD ("/catalog-filing/diff", test_diff);
+  ADD ("/catalog-filing/stale", test_stale);
 #undef ADD
 
   return g_test_run ();

@@ -383,7 +383,7 @@ gk_catalog_csv_diff (const char  *old_csv,
 
 struct _GkCatalogImport
 {
-  GkDatabase *db;
+  GkDatabase *db;              /* gk_catalog_import_prepare()'s, for _apply() */
   gint64      catalog_id;
   gboolean    creates_categories;
   char       *base_csv;        /* the catalog as exported when prepared */
@@ -518,6 +518,7 @@ compare_problems (gconstpointer a,
 /* Checks one data record; a valid one becomes a row. */
 static void
 check_record (GkCatalogImport *import,
+              GkDatabase      *db,
               Record          *record,
               GHashTable      *numbers)
 {
@@ -564,16 +565,16 @@ check_record (GkCatalogImport *import,
   if (is_blank (category))
     add_problem (problems, record->line, _("no category"));
   else if (!import->creates_categories &&
-           gk_catalog_find_category (import->db, import->catalog_id, category, &local_error) == 0)
+           gk_catalog_find_category (db, import->catalog_id, category, &local_error) == 0)
     add_problem (problems, record->line, _("unknown category “%s”"), category);
 
   if (is_blank (content))
     add_problem (problems, record->line, _("empty content"));
 
-  responsible_ids = resolve_names (import->db, g_ptr_array_index (record->fields, 3),
+  responsible_ids = resolve_names (db, g_ptr_array_index (record->fields, 3),
                                    gk_directory_find_organization, gk_directory_get_organization_name,
                                    _("unknown organization “%s”"), _("no responsible organization"), record->line, problems, &responsible);
-  audience_ids = resolve_names (import->db, g_ptr_array_index (record->fields, 4),
+  audience_ids = resolve_names (db, g_ptr_array_index (record->fields, 4),
                                 gk_directory_find_audience, audience_name,
                                 _("unknown audience “%s”"), _("no audience"), record->line, problems, &audiences);
 
@@ -604,16 +605,34 @@ gk_catalog_import_prepare (GkDatabase  *db,
                            gsize        length,
                            GError     **error)
 {
+  GkCatalogImport *import = gk_catalog_import_prepare_full (db, catalog_id, data, length,
+                                                            NULL, NULL, NULL, error);
+
+  if (import != NULL)
+    import->db = g_object_ref (db);
+  return import;
+}
+
+GkCatalogImport *
+gk_catalog_import_prepare_full (GkDatabase               *db,
+                                gint64                    catalog_id,
+                                const char               *data,
+                                gsize                     length,
+                                GkCatalogImportProgress   progress,
+                                gpointer                  progress_data,
+                                GCancellable             *cancellable,
+                                GError                  **error)
+{
   g_autoptr(GkCatalogImport) import = g_new0 (GkCatalogImport, 1);
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GPtrArray) current = NULL;
   g_autoptr(GHashTable) numbers = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_auto(GStrv) categories = NULL;
+  guint n_lines;
 
   g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  import->db = g_object_ref (db);
   import->catalog_id = catalog_id;
   import->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   import->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
@@ -629,8 +648,19 @@ gk_catalog_import_prepare (GkDatabase  *db,
   if (records->len == 0 || !is_header (g_ptr_array_index (records, 0)))
     add_problem (import->problems, 1, _("the first line must be the header %s"),
                  "no,category,content,responsible,audiences,cadence");
+  /* Lines, not records, as a reader counts them: the line the last
+   * record starts on. */
+  n_lines = records->len > 0 ? ((Record *) g_ptr_array_index (records, records->len - 1))->line : 0;
   for (guint r = 1; r < records->len; r++)
-    check_record (import, g_ptr_array_index (records, r), numbers);
+    {
+      Record *record = g_ptr_array_index (records, r);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      check_record (import, db, record, numbers);
+      if (progress != NULL)
+        progress (record->line, n_lines, progress_data);
+    }
 
   if (import->problems->len > 0)
     {
@@ -646,12 +676,21 @@ gk_catalog_import_prepare (GkDatabase  *db,
   return g_steal_pointer (&import);
 }
 
+typedef struct
+{
+  GkCatalogImport         *import;
+  GkCatalogImportProgress  progress;
+  gpointer                 progress_data;
+  GCancellable            *cancellable;
+} Apply;
+
 static gboolean
 apply_in_write (GkDatabase *db,
                 gpointer    user_data,
                 GError    **error)
 {
-  GkCatalogImport *import = user_data;
+  Apply *apply = user_data;
+  GkCatalogImport *import = apply->import;
   g_autoptr(GHashTable) rows = rows_by_number (import->rows);
   g_autoptr(GHashTable) category_ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autofree char *now_csv = NULL;
@@ -695,6 +734,11 @@ apply_in_write (GkDatabase *db,
       GkCatalogChange change = { 0 };
       gint64 item_id;
 
+      /* Stopped midway: the rollback undoes what was made so far. */
+      if (g_cancellable_set_error_if_cancelled (apply->cancellable, error))
+        return FALSE;
+      if (apply->progress != NULL)
+        apply->progress (i + 1, import->changes->len, apply->progress_data);
       if (diff->number == last_number)
         continue;
       last_number = diff->number;
@@ -729,6 +773,24 @@ gk_catalog_import_apply (GkCatalogImport  *import,
                          GError          **error)
 {
   g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (import->db != NULL, FALSE);
+
+  return gk_catalog_import_apply_full (import, import->db, actor_id, NULL, NULL, NULL, error);
+}
+
+gboolean
+gk_catalog_import_apply_full (GkCatalogImport          *import,
+                              GkDatabase               *db,
+                              gint64                    actor_id,
+                              GkCatalogImportProgress   progress,
+                              gpointer                  progress_data,
+                              GCancellable             *cancellable,
+                              GError                  **error)
+{
+  Apply apply = { import, progress, progress_data, cancellable };
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
 
   if (import->problems->len > 0)
     {
@@ -741,6 +803,6 @@ gk_catalog_import_apply (GkCatalogImport  *import,
       return FALSE;
     }
 
-  gk_database_set_actor (import->db, actor_id);
-  return gk_database_write (import->db, apply_in_write, import, error);
+  gk_database_set_actor (db, actor_id);
+  return gk_database_write (db, apply_in_write, &apply, error);
 }

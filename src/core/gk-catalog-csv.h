@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "core/gk-database.h"
 
@@ -76,6 +76,34 @@ GPtrArray       *gk_catalog_import_get_changes  (GkCatalogImport  *import);
 gboolean         gk_catalog_import_apply        (GkCatalogImport  *import,
                                                  gint64            actor_id,
                                                  GError          **error);
+
+/* How far a long import is, called on the thread that runs it: DONE of
+ * TOTAL lines of the file checked (prepare), or changes made (apply). */
+typedef void (*GkCatalogImportProgress) (guint    done,
+                                         guint    total,
+                                         gpointer user_data);
+
+/* gk_catalog_import_prepare() and _apply() for a worker: PROGRESS (may be
+ * NULL) reports how far the work is, and CANCELLABLE stops it with
+ * G_IO_ERROR_CANCELLED. An import prepared with _full() keeps no
+ * connection: it is applied with gk_catalog_import_apply_full() on DB, any
+ * connection to the same file (a worker's own). A cancelled or failed
+ * apply rolls the whole import back: nothing changes. */
+GkCatalogImport *gk_catalog_import_prepare_full (GkDatabase              *db,
+                                                 gint64                   catalog_id,
+                                                 const char              *data,
+                                                 gsize                    length,
+                                                 GkCatalogImportProgress  progress,
+                                                 gpointer                 progress_data,
+                                                 GCancellable            *cancellable,
+                                                 GError                 **error);
+gboolean         gk_catalog_import_apply_full   (GkCatalogImport         *import,
+                                                 GkDatabase              *db,
+                                                 gint64                   actor_id,
+                                                 GkCatalogImportProgress  progress,
+                                                 gpointer                 progress_data,
+                                                 GCancellable            *cancellable,
+                                                 GError                 **error);
 void             gk_catalog_import_free         (GkCatalogImport  *import);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GkCatalogImport, gk_catalog_import_free)
 

@@ -26,6 +26,7 @@ typedef struct
   gint64      actor_id;
   gint64      catalog_id;
   const char *note;
+  gint64      seen_revision;  /* < 0: file whatever the catalog is now */
   gint64      id;
 } Filing;
 
@@ -61,6 +62,12 @@ file_in_write (GkDatabase *db,
       (snapshot = gk_catalog_export_csv (db, filing->catalog_id, error)) == NULL ||
       (last_revision = gk_catalog_last_revision (db, filing->catalog_id, error)) < 0)
     return FALSE;
+  if (filing->seen_revision >= 0 && last_revision != filing->seen_revision)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_CONFLICT,
+                   _("The catalog was changed on another computer since it was shown; look at the changes and file it again"));
+      return FALSE;
+    }
   sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, snapshot, -1);
   at = gk_database_timestamp (db);
 
@@ -93,7 +100,18 @@ gk_catalog_file (GkDatabase  *db,
                  const char  *note,
                  GError     **error)
 {
-  Filing filing = { actor_id, catalog_id, note, 0 };
+  return gk_catalog_file_version (db, actor_id, catalog_id, -1, note, error);
+}
+
+gint64
+gk_catalog_file_version (GkDatabase  *db,
+                         gint64       actor_id,
+                         gint64       catalog_id,
+                         gint64       seen_revision,
+                         const char  *note,
+                         GError     **error)
+{
+  Filing filing = { actor_id, catalog_id, note, seen_revision, 0 };
 
   g_return_val_if_fail (GK_IS_DATABASE (db), 0);
 

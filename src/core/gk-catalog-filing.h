@@ -33,6 +33,15 @@ gint64           gk_catalog_file         (GkDatabase  *db,
                                           gint64       catalog_id,
                                           const char  *note,
                                           GError     **error);
+/* The same, but only the version the person looked at: SEEN_REVISION is
+ * gk_catalog_last_revision() when the catalog was shown (< 0: any). After
+ * another desktop's change, GK_CORE_ERROR_CONFLICT and nothing filed. */
+gint64           gk_catalog_file_version (GkDatabase  *db,
+                                          gint64       actor_id,
+                                          gint64       catalog_id,
+                                          gint64       seen_revision,
+                                          const char  *note,
+                                          GError     **error);
 
 /* The newest filing of the catalog; NULL without an error when it was
  * never filed. */
