@@ -5,7 +5,9 @@
  * an index that gives the order (gk-migrations.c), and an OFFSET on an
  * index skips entries without reading their rows; a page in the second
  * half of the list is read from the end, in the opposite order, so that
- * no page skips more than half the list.
+ * no page skips more than half the list. A page next to one held is read
+ * from that page's edge instead (its last date and id), skipping nothing:
+ * a list scrolled page after page never pays for an OFFSET.
  *
  * Three kinds of list are read otherwise:
  * - "waiting for me" evaluates the notice_waiting view, a union over the
@@ -65,6 +67,8 @@ struct _GkNoticeListModel
   guint          pages_read;
   sqlite3_stmt  *forward;      /* a page, first to last */
   sqlite3_stmt  *backward;     /* a page, last to first */
+  sqlite3_stmt  *after;        /* a page after a notice, first to last */
+  sqlite3_stmt  *before;       /* a page before a notice, last to first */
   sqlite3_stmt  *by_ids;       /* the rows of a JSON array of ids, in order */
 };
 
@@ -93,6 +97,8 @@ clear_statements (GkNoticeListModel *self)
 {
   g_clear_pointer (&self->forward, sqlite3_finalize);
   g_clear_pointer (&self->backward, sqlite3_finalize);
+  g_clear_pointer (&self->after, sqlite3_finalize);
+  g_clear_pointer (&self->before, sqlite3_finalize);
 }
 
 /* The search of QUERY when it is its only condition, trimmed; else NULL. */
@@ -111,18 +117,25 @@ search_alone (const GkNoticeQuery *query)
 /* The page's ids come from a query on notices alone, which skips the
  * OFFSET on the order index without reading a row; only the page's rows
  * are then read whole, with their organization, proposer and lists. A
- * search matching many notices walks the order index (IN_ORDER). */
+ * search matching many notices walks the order index (IN_ORDER). FROM_KEY
+ * starts the page past the notice of date :key and id :id, in DIRECTION,
+ * as a range of the order index. */
 static sqlite3_stmt *
 prepare_page (GkDatabase           *db,
               const GkNoticeQuery  *query,
               gboolean              in_order,
               const char           *direction,
+              gboolean              from_key,
               GError              **error)
 {
   g_autoptr(GString) sql = g_string_new (GK_NOTICE_ROW_SQL " WHERE n.id IN (SELECT n.id FROM notices n WHERE 1");
+  const char *past = g_str_equal (direction, "ASC") ? ">" : "<";
   sqlite3_stmt *stmt;
 
   gk_notice_query_append_conditions (query, in_order, sql);
+  if (from_key)
+    g_string_append_printf (sql, " AND " GK_NOTICE_ORDER_KEY " %s= :key AND (" GK_NOTICE_ORDER_KEY " %s :key OR n.id %s :id)",
+                            past, past, past);
   g_string_append_printf (sql, " ORDER BY " GK_NOTICE_ORDER_KEY " %s, n.id %s LIMIT :limit OFFSET :offset)"
                           " ORDER BY " GK_NOTICE_ORDER_KEY " %s, n.id %s",
                           direction, direction, direction, direction);
@@ -130,6 +143,25 @@ prepare_page (GkDatabase           *db,
   if (stmt != NULL)
     gk_notice_query_bind (query, stmt);
   return stmt;
+}
+
+/* The four ways of reading a page of QUERY, as in GkNoticeListModel from
+ * forward to before; FALSE when one fails. */
+static gboolean
+prepare_pages (GkDatabase           *db,
+               const GkNoticeQuery  *query,
+               gboolean              in_order,
+               sqlite3_stmt        **statements,
+               GError              **error)
+{
+  for (guint i = 0; i < 4; i++)
+    if ((statements[i] = prepare_page (db, query, in_order, i % 2 == 0 ? "ASC" : "DESC", i >= 2, error)) == NULL)
+      {
+        for (guint j = 0; j < i; j++)
+          sqlite3_finalize (statements[j]);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 /* The ids QUERY lists, in order. */
@@ -320,6 +352,41 @@ read_page_by_ids (GkNoticeListModel *self,
   return read_by_ids (self, (const gint64 *) walked->data, walked->len, ok);
 }
 
+static Page *
+find_page (GkNoticeListModel *self,
+           guint              index)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    if (((Page *) g_ptr_array_index (self->pages, i))->index == index)
+      return g_ptr_array_index (self->pages, i);
+  return NULL;
+}
+
+/* The notice next to page INDEX in a page held whole: the last of the
+ * page before, or else the first of the page after (then FROM_END, the
+ * page is read backwards from it); NULL when neither is held. */
+static GkNotice *
+find_edge (GkNoticeListModel *self,
+           guint              index,
+           gboolean          *from_end)
+{
+  Page *before = index > 0 ? find_page (self, index - 1) : NULL;
+  Page *after = find_page (self, index + 1);
+
+  if (before != NULL && before->notices->len == GK_NOTICE_LIST_MODEL_PAGE_SIZE)
+    {
+      *from_end = FALSE;
+      return g_ptr_array_index (before->notices, before->notices->len - 1);
+    }
+  if (after != NULL && after->notices->len == MIN (GK_NOTICE_LIST_MODEL_PAGE_SIZE,
+                                                    self->n_items - after->index * GK_NOTICE_LIST_MODEL_PAGE_SIZE))
+    {
+      *from_end = TRUE;
+      return g_ptr_array_index (after->notices, 0);
+    }
+  return NULL;
+}
+
 /* Reads page INDEX; NULL when the database fails (said once, as a
  * warning: GListModel has no way to return an error). */
 static Page *
@@ -337,14 +404,24 @@ read_page (GkNoticeListModel *self,
   notices = read_page_by_ids (self, first, limit, &ok);
   if (notices == NULL && ok)
     {
-      sqlite3_stmt *stmt = from_end ? self->backward : self->forward;
+      GkNotice *edge = find_edge (self, index, &from_end);
+      sqlite3_stmt *stmt = edge != NULL ? (from_end ? self->before : self->after)
+                                        : (from_end ? self->backward : self->forward);
       int rc;
 
       notices = g_ptr_array_new_full (limit, g_object_unref);
       sqlite3_reset (stmt);
       sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), (int) limit);
-      sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":offset"),
-                        (int) (from_end ? self->n_items - first - limit : first));
+      if (edge != NULL)
+        {
+          sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":key"), gk_notice_get_date (edge), -1,
+                             SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), gk_notice_get_id (edge));
+          sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), 0);
+        }
+      else
+        sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":offset"),
+                          (int) (from_end ? self->n_items - first - limit : first));
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         g_ptr_array_add (notices, gk_notice_new_from_row (stmt));
       sqlite3_reset (stmt);
@@ -378,24 +455,19 @@ static Page *
 lookup_page (GkNoticeListModel *self,
              guint              index)
 {
-  Page *page = NULL;
-  guint oldest = 0;
-
-  for (guint i = 0; i < self->pages->len; i++)
-    {
-      Page *candidate = g_ptr_array_index (self->pages, i);
-
-      if (candidate->index == index)
-        page = candidate;
-      if (candidate->used < ((Page *) g_ptr_array_index (self->pages, oldest))->used)
-        oldest = i;
-    }
+  Page *page = find_page (self, index);
 
   if (page == NULL)
     {
+      guint oldest = 0;
+
       page = read_page (self, index);
       if (page == NULL)
         return NULL;
+      for (guint i = 1; i < self->pages->len; i++)
+        if (((Page *) g_ptr_array_index (self->pages, i))->used <
+            ((Page *) g_ptr_array_index (self->pages, oldest))->used)
+          oldest = i;
       if (self->pages->len >= GK_NOTICE_LIST_MODEL_MAX_PAGES)
         g_ptr_array_remove_index_fast (self->pages, oldest);
       g_ptr_array_add (self->pages, page);
@@ -605,8 +677,7 @@ load (GkNoticeListModel    *self,
       const GkNoticeQuery  *query,
       GError              **error)
 {
-  sqlite3_stmt *forward = NULL;
-  sqlite3_stmt *backward = NULL;
+  sqlite3_stmt *statements[4] = { NULL };
   g_autoptr(GArray) ids = NULL;
   g_autofree char *needle = search_alone (query);
   gboolean was_counting = !self->counted;
@@ -630,12 +701,8 @@ load (GkNoticeListModel    *self,
       else
         count = gk_notices_count (self->db, query, error);
       if (count < 0 ||
-          (forward = prepare_page (self->db, query, count > GK_NOTICE_LIST_MODEL_SORT_LIMIT, "ASC", error)) == NULL ||
-          (backward = prepare_page (self->db, query, count > GK_NOTICE_LIST_MODEL_SORT_LIMIT, "DESC", error)) == NULL)
-        {
-          sqlite3_finalize (forward);
-          return FALSE;
-        }
+          !prepare_pages (self->db, query, count > GK_NOTICE_LIST_MODEL_SORT_LIMIT, statements, error))
+        return FALSE;
     }
 
   g_cancellable_cancel (self->counting);
@@ -649,8 +716,10 @@ load (GkNoticeListModel    *self,
   self->needle = g_steal_pointer (&needle);
   self->many = !counted;
   clear_statements (self);
-  self->forward = forward;
-  self->backward = backward;
+  self->forward = statements[0];
+  self->backward = statements[1];
+  self->after = statements[2];
+  self->before = statements[3];
   g_clear_pointer (&self->ids, g_array_unref);
   self->ids = g_steal_pointer (&ids);
   g_ptr_array_set_size (self->pages, 0);

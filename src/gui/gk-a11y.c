@@ -6,32 +6,44 @@
 #include "gk-a11y.h"
 
 /* GTK 4.8 names a button whose label has a mnemonic twice: by its raw
- * label (“_Export”), and again by the label widget it is labelled by
- * (“Export”). GTK 4.10 dropped the first; so does this, for every button
- * of the application, when it is shown and whenever its label changes. */
+ * label (“_Export”, “查看(_S)…”), and again by the label widget it is
+ * labelled by (“Export”, “查看(S)…”). GTK 4.10 dropped the first; so does
+ * this, for every button, whenever its label or use-underline is set.
+ *
+ * Not when the button is mapped: GTK exposes a widget that never was (a
+ * button of a tab not shown yet, or of a banner that appears later), and
+ * an AT-SPI client keeps the name it first read. GObject's "notify" takes
+ * no emission hook and is not emitted at all without a handler, so the
+ * class's notify vfunc is where every button hears of its label. */
+static void (*button_notify_chained) (GObject *object, GParamSpec *pspec);
+
 static void
-on_button_label_changed (GtkButton *button)
+button_notify (GObject    *object,
+               GParamSpec *pspec)
 {
-  if (gtk_button_get_use_underline (button) && gtk_button_get_label (button) != NULL)
+  GtkButton *button = GTK_BUTTON (object);
+
+  if ((g_str_equal (pspec->name, "label") || g_str_equal (pspec->name, "use-underline"))
+      && gtk_button_get_use_underline (button) && gtk_button_get_label (button) != NULL)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  if (button_notify_chained != NULL)
+    button_notify_chained (object, pspec);
 }
 
-static gboolean
-on_widget_map (GSignalInvocationHint *hint,
-               guint                  n_values,
-               const GValue          *values,
-               gpointer               user_data)
+/* TYPE's class and those of its subtypes already initialized: a class
+ * initialized later copies its parent's vfunc. */
+static void
+patch_button_notify (GType type)
 {
-  GObject *object = g_value_get_object (&values[0]);
+  GObjectClass *klass = g_type_class_peek (type);
+  g_autofree GType *children = NULL;
+  guint n_children = 0;
 
-  if (GTK_IS_BUTTON (object) && g_object_get_data (object, "gk-a11y-button") == NULL)
-    {
-      g_object_set_data (object, "gk-a11y-button", GINT_TO_POINTER (TRUE));
-      g_signal_connect (object, "notify::label", G_CALLBACK (on_button_label_changed), NULL);
-      g_signal_connect (object, "notify::use-underline", G_CALLBACK (on_button_label_changed), NULL);
-      on_button_label_changed (GTK_BUTTON (object));
-    }
-  return TRUE;  /* stay installed */
+  if (klass != NULL && klass->notify == button_notify_chained)
+    klass->notify = button_notify;
+  children = g_type_children (type, &n_children);
+  for (guint i = 0; i < n_children; i++)
+    patch_button_notify (children[i]);
 }
 
 void
@@ -41,10 +53,11 @@ gk_a11y_init (void)
 
   if (g_once_init_enter (&done))
     {
-      /* Signals are looked up in a class that exists. */
-      g_autoptr(GTypeClass) widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
+      /* Kept for the life of the process: the class is patched. */
+      GObjectClass *button_class = g_type_class_ref (GTK_TYPE_BUTTON);
 
-      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, on_widget_map, NULL, NULL);
+      button_notify_chained = button_class->notify;
+      patch_button_notify (GTK_TYPE_BUTTON);
       g_once_init_leave (&done, 1);
     }
 }

@@ -1,8 +1,8 @@
 /* bench-bare-list.c — the reference of the inbox's scrolling: a bare
  * GtkListView of 100 064 rows laid out as the inbox lays out a plan (a
- * title on up to two lines, a dim line of details), over strings held in
- * memory, scrolled to its end as GONGKAI_BENCH_SCROLL scrolls the inbox:
- * one step, 1/600 of the list, per frame
+ * title on one line, a dim line of details, both GtkInscriptions), over
+ * strings held in memory, scrolled to its end as GONGKAI_BENCH_SCROLL
+ * scrolls the inbox (gk-scroll-probe.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -12,10 +12,8 @@
  */
 #include <adwaita.h>
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
 
-#define STEPS 600
+#include "gk-scroll-probe.h"
 
 static const char * const titles[] = {
   "关于召开2025年度基层党组织书记抓基层党建工作述职评议考核会议的通知",
@@ -25,25 +23,16 @@ static const char * const titles[] = {
   "关于领导班子民主生活会召开情况的通报",
 };
 
-static gint64
-thread_cpu_us (void)
+static GtkWidget *
+inscription_new (void)
 {
-  struct timespec now;
+  GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
-static guint
-read_vm_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return 0;
-  return (guint) g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (inscription), 1);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0.0);
+  return inscription;
 }
 
 static void
@@ -51,18 +40,11 @@ on_setup (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
+  GtkWidget *title = inscription_new ();
+  GtkWidget *details = inscription_new ();
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (details), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (details, "dim-label");
   gtk_widget_add_css_class (details, "caption");
   gtk_box_append (GTK_BOX (box), title);
@@ -80,48 +62,8 @@ on_bind (GtkSignalListItemFactory *factory,
   g_autofree char *details = g_strdup_printf ("某某学院党总支 · 已公开 · 20%02u-%02u-%02u",
                                               16 + position % 10, 1 + position % 12, 1 + position % 28);
 
-  gtk_label_set_text (GTK_LABEL (title), gtk_string_object_get_string (item));
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)), details);
-}
-
-static gboolean
-scroll_tick (GtkWidget     *list_view,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
-  gint64 *times = user_data;  /* as the inbox's: see gk-inbox-page.c */
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  gint64 cpu = thread_cpu_us ();
-  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  if (end <= 0)
-    return G_SOURCE_CONTINUE;
-
-  if (times[1] > 0)
-    {
-      times[2] = MAX (times[2], now - times[1]);
-      times[5] = MAX (times[5], cpu - times[4]);
-    }
-  else
-    times[0] = now;
-  times[1] = now;
-  times[3]++;
-  times[4] = cpu;
-
-  if (gtk_adjustment_get_value (adjustment) < end)
-    {
-      gtk_adjustment_set_value (adjustment, MIN (end, gtk_adjustment_get_value (adjustment) +
-                                                      gtk_adjustment_get_upper (adjustment) / STEPS));
-      return G_SOURCE_CONTINUE;
-    }
-
-  g_print ("bare-list-scroll: %" G_GINT64_FORMAT " frames in %.0f ms, longest frame interval %.1f ms\n",
-           times[3], (now - times[0]) / 1000.0, times[2] / 1000.0);
-  g_print ("bare-list-scroll: most main-thread processor time between two frames %.1f ms\n", times[5] / 1000.0);
-  g_print ("bare-list-scroll: resident memory at the end %u kB\n", read_vm_rss_kb ());
-  g_application_quit (g_application_get_default ());
-  return G_SOURCE_REMOVE;
+  gtk_inscription_set_text (GTK_INSCRIPTION (title), gtk_string_object_get_string (item));
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_next_sibling (title)), details);
 }
 
 static void
@@ -150,7 +92,7 @@ on_activate (GtkApplication *app,
   gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_LABEL, "hexpand", TRUE, NULL));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  gtk_widget_add_tick_callback (list_view, scroll_tick, g_new0 (gint64, 6), g_free);
+  gk_scroll_probe_start (GTK_LIST_VIEW (list_view), "bare-list-scroll");
   gtk_window_present (GTK_WINDOW (window));
 }
 

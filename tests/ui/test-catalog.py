@@ -3,7 +3,10 @@
 # database, as party office (孙丽娟): item 21 is found by searching, changed
 # in the item dialog with a reason, and the revision shows in
 # `gongkai-cli catalog history`; then the catalog is filed (备案) and the
-# filing banner names the filer. Prints TAP.
+# filing banner names the filer. Then a CSV export with item 22 changed
+# is imported: the file is checked on a worker, its preview lists the
+# change, Apply writes it and the item's history has the reason "import".
+# Prints TAP.
 #
 # The interface runs in English (C.UTF-8): the names clicked are the msgids,
 # so the test does not depend on how a translator words them.
@@ -16,11 +19,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gkatspi import (app_env, check, check_log, click, find_button, find_shown, init_demo,  # noqa: E402
-                     launch, name_of, programs, results, run, sensitive, set_text, shown_names, stop,
-                     wait_for, wait_for_app)
+from gkatspi import (activate, app_env, check, check_log, click, find_button, find_shown,  # noqa: E402
+                     init_demo, launch, name_of, press, programs, results, run, sensitive, set_text,
+                     shown_names, stop, type_text, wait_for, wait_for_app)
 
 PERSON = '孙丽娟'
 DUES_ITEM = '党费收缴、管理和使用情况'
@@ -28,9 +32,58 @@ ADDED = '（含返还）'
 REASON = '按上级通知补充返还情况'
 
 
-def history(cli, db):
-    return subprocess.run([cli, 'catalog', 'history', db, '21'],
+def history(cli, db, number='21'):
+    return subprocess.run([cli, 'catalog', 'history', db, number],
                           capture_output=True, text=True).stdout
+
+
+IMPORTED = '（经导入修改）'
+
+
+def import_csv(app, cli, db, tmp):
+    """Item 22's content changed in an export of the catalog, imported
+    through More catalog actions → Import CSV…."""
+    # Bytes: text mode would turn the CSV's CRLF into LF.
+    exported = subprocess.run([cli, 'catalog', 'export', db], capture_output=True).stdout.decode()
+    lines = exported.split('\r\n')
+    row = next((i for i, line in enumerate(lines) if line.startswith('22,')), None)
+    if not check(row is not None, 'gongkai-cli exports item 22'):
+        return
+    fields = lines[row].split(',')
+    fields[2] += IMPORTED
+    lines[row] = ','.join(fields)
+    path = os.path.join(tmp, 'catalog.csv')
+    with open(path, 'w', newline='') as f:
+        f.write('\r\n'.join(lines))
+
+    more = find_button(app, 'More catalog actions')
+    if not check(more is not None, 'a More catalog actions menu'):
+        return
+    activate(more)
+    item = wait_for(lambda: find_shown(app, 'Import CSV…', prefix=True), 5)
+    if not check(item is not None and sensitive(item), 'party office may import a CSV file'):
+        return
+    activate(item)
+    # GTK's own file chooser (no portal here): typing a path opens its
+    # location entry, and Return there chooses the file.
+    time.sleep(1.5)
+    type_text(path)
+    press('Return')
+
+    preview = wait_for(lambda: find_shown(app, 'Import Preview', 'frame'), 30)
+    if not check(preview is not None, 'the file is checked and its preview opens', shown_names(app)[:80]):
+        return
+    check(find_shown(preview, 'Item 22: Content') is not None, 'the preview lists the change of item 22',
+          shown_names(preview)[:40])
+    apply = find_button(preview, 'Apply')
+    if not check(apply is not None, 'the preview has Apply'):
+        return
+    click(apply)
+    revisions = wait_for(lambda: (lambda h: h if IMPORTED in h else None)(history(cli, db, '22')), 30) or ''
+    check(IMPORTED in revisions and 'import' in revisions,
+          'gongkai-cli catalog history 22 shows the imported change and its reason', revisions[-400:])
+    check(wait_for(lambda: find_shown(app, 'Importing the Catalog', 'frame') is None, 10),
+          'the progress window has closed')
 
 
 def main():
@@ -103,6 +156,9 @@ def main():
               'the banner says when and by whom the catalog was filed', name_of(banner) if banner else '')
         filing = subprocess.run([cli, 'catalog', 'filing', db], capture_output=True, text=True).stdout
         check(f'filed-by: {PERSON}' in filing, 'the filing is in the database', filing)
+
+        set_text(entry, '')
+        import_csv(app, cli, db, tmp)
         check(proc.poll() is None, 'the application is still running')
     finally:
         output = stop(proc, log)

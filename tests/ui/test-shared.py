@@ -15,9 +15,9 @@
 #   busy and Retry takes the step;
 # - a chmod 444 copy (opened with --read-only too when running as root,
 #   whom file permissions do not bind) on a pretended NFS share
-#   (GONGKAI_FILESYSTEM_MAGIC): the share is explained, and the catalog's
-#   and the inbox's editing controls are insensitive, saying why; the file
-#   is not changed. Prints TAP.
+#   (GONGKAI_FILESYSTEM_MAGIC): the share is explained, and the catalog's,
+#   the inbox's and the holidays window's editing controls are insensitive,
+#   saying why; the file is not changed. Prints TAP.
 #
 # Instance B runs on a D-Bus session of its own (else GApplication would
 # hand its command line to instance A) but on the same accessibility bus,
@@ -275,11 +275,43 @@ def read_only_phase(gui, tmp, db):
         check(new is not None and not sensitive(new), 'the inbox’s New Plan is insensitive')
         check(new is not None and 'read-only' in (new.get_description() or ''),
               'and its tooltip says why', new and new.get_description())
+
+        holidays_read_only(app)
         check(proc.poll() is None, 'the read-only instance is still running')
     finally:
         finish(proc, log)
     after = hashlib.sha256(open(copy, 'rb').read()).hexdigest()
     check(before == after, 'the read-only file was not changed')
+
+
+def holidays_read_only(app):
+    """The calendar's holidays window: its days are listed, but Import,
+    Add Day and every day's Remove are insensitive, saying why."""
+    tab = ui.wait_for(lambda: ui.find_shown(app, 'Calendar', 'page tab'))
+    if not check(tab is not None, 'a Calendar tab'):
+        return
+    ui.click(tab)
+    holidays = ui.wait_for(lambda: find_button(app, 'Holidays'))
+    if not check(holidays is not None and sensitive(holidays), 'the calendar’s Holidays button may be pressed'):
+        return
+    activate(holidays)
+    window = ui.wait_for(lambda: ui.find_shown(app, 'Holidays and Make-up Working Days', 'frame'))
+    if not check(window is not None, 'the holidays window opens'):
+        return
+    # GTK 4.8 names the import button after its label, Import…
+    for label in (('Import Holidays', 'Import…'), ('Add Day',)):
+        button = ui.wait_for(lambda: next(filter(None, (find_button(window, name) for name in label)), None), 5)
+        label = label[0]
+        check(button is not None and not sensitive(button), f'its {label} is insensitive',
+              [ui.name_of(node) for node in ui.walk(window) if role_of(node) == 'push button'])
+        check(button is not None and 'read-only' in (button.get_description() or ''),
+              'and its tooltip says why', button and button.get_description())
+    remove = ui.wait_for(lambda: next((node for node in ui.walk(window)
+                                       if role_of(node) == 'push button'
+                                       and ui.name_of(node).startswith('Remove 20')), None), 5)
+    check(remove is not None and not sensitive(remove), 'a day’s Remove button is insensitive',
+          remove and ui.name_of(remove))
+    press('Escape')
 
 
 DUES_ITEM = '党费收缴、管理和使用情况'

@@ -9,7 +9,9 @@
 # for reporting upward. Then as 吴海燕, who answers for the demo's overdue
 # rectification: it is on its deadline's day in the calendar's month grid
 # and agenda, overdue, and the inbox's banner counts it and opens it with
-# Mark Rectified…. Prints TAP.
+# Mark Rectified…, which records the completion in the file. Last, the same file opened with --read-only: New
+# Inspection… and Record Opinion… are insensitive and say why in their
+# tooltip. Prints TAP.
 #
 # Run by run-smoke.sh inside xvfb-run and dbus-run-session, with an
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
@@ -31,7 +33,7 @@ os.environ['G_DEBUG'] = ','.join(f for f in GUI_G_DEBUG.split(',') if f and f !=
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gkatspi import (activate, app_env, check, check_log, click, find_shown, have_locale,  # noqa: E402
                      init_demo, launch, leave_out, name_of, on_screen, programs, results, role_of, run,
-                     stop, wait_for, wait_for_app, walk)
+                     sensitive, set_text, stop, wait_for, wait_for_app, walk)
 
 RESPONSIBLE = '吴海燕'
 
@@ -97,7 +99,7 @@ def check_responsible(gui, cli, db, tmp, lang, catalog):
     print(f'# overdue rectification: {finding}, deadline {deadline}')
     words = {key: {catalog.gettext(msgid).replace('_', ''), msgid.replace('_', '')} for key, msgid in
              dict(calendar='Calendar', previous='Previous Month', agenda='Agenda', inbox='Approvals',
-                  show='_Show…', mark='Mark _Rectified…').items()}
+                  show='_Show…', mark='Mark _Rectified…', accept='_Mark Rectified', note='What was done').items()}
     banner = {catalog.ngettext('%u rectification overdue', '%u rectifications overdue', 1) % 1,
               '1 rectification overdue'}
     overdue = '逾期未整改'
@@ -139,10 +141,66 @@ def check_responsible(gui, cli, db, tmp, lang, catalog):
         if not check(show is not None, 'the banner has a Show button'):
             return
         activate(show)
-        check(wait_for(lambda: find_containing(app, [finding], 'label'), 10)
-              and wait_for(lambda: find_shown(app, words['mark'], 'push button'), 10),
-              'it opens the finding with Mark Rectified…')
+        mark = wait_for(lambda: find_containing(app, [finding], 'label'), 10) \
+            and wait_for(lambda: find_shown(app, words['mark'], 'push button'), 10)
+        if check(mark, 'it opens the finding with Mark Rectified…'):
+            # Written by a worker (gk_write_job_run()): the file says so.
+            activate(mark)
+            accept = wait_for(lambda: find_shown(app, words['accept'], 'push button'), 10)
+            note = wait_for(lambda: find_shown(app, words['note'], 'text'), 10)
+            if check(accept is not None and note is not None, 'Mark Rectified… asks when and how'):
+                set_text(note, '已补充公开并整改到位')
+                activate(accept)
+                check(wait_for(lambda: overdue_finding(cli, db) is None, 15),
+                      'the rectification is recorded in the file', overdue_finding(cli, db))
         check(proc.poll() is None, 'the application is still running')
+    finally:
+        output = stop(proc, log)
+    check_log(output)
+
+
+def check_read_only(gui, db, tmp, lang, catalog):
+    """The file opened with --read-only: the tab's editing actions are
+    insensitive, with the read-only tooltip."""
+    words = {key: {catalog.gettext(msgid).replace('_', ''), msgid.replace('_', '')} for key, msgid in
+             dict(tab='Supervision', inspections='Inspections', feedback='Feedback and Opinion',
+                  new='_New Inspection…', opinion='Record _Opinion…').items()}
+    # The tooltip starts with the words before the reason.
+    read_only = {catalog.gettext('The database is read-only: %s').split('%s')[0],
+                 'The database is read-only: '}
+
+    env = app_env(tmp, lang, G_DEBUG=GUI_G_DEBUG, GONGKAI_PERSON=PERSON)
+    log = open(os.path.join(tmp, 'gui-read-only.log'), 'w+')
+    proc = subprocess.Popen([gui, '--database', db, '--read-only'], env=env, stdout=log, stderr=log)
+    try:
+        app = wait_for_app(proc)
+        if app is None:
+            return
+        tab = wait_for(lambda: find_shown(app, words['tab'], 'page tab'))
+        if not check(tab is not None, 'read-only: the Supervision tab is shown'):
+            return
+        # The window names the tab's page after it; the first click may come
+        # before the window is laid out, hence again until the page shows.
+        panel = wait_for(lambda: click(tab) or next((n for n in walk(app) if name_of(n) in words['tab']
+                                                     and role_of(n) == 'panel' and on_screen(n)), None))
+        if not check(panel is not None, 'read-only: the Supervision page is shown'):
+            return
+        for page, button in (('inspections', 'new'), ('feedback', 'opinion')):
+            # 督查 names both the tab and the page's own tab of inspections.
+            switch = wait_for(lambda: find_shown(panel, words[page], 'page tab'))
+            if not check(switch is not None, f'read-only: a {page} switch'):
+                return
+            activate(switch)
+            node = wait_for(lambda: find_shown(panel, words[button], 'push button'))
+            if not check(node is not None, f'read-only: a {button} button',
+                         [f'{role_of(n)} {name_of(n)}' for n in walk(app)
+                          if role_of(n) == 'push button' and on_screen(n)]):
+                return
+            description = node.get_description() or ''
+            check(not sensitive(node), f'read-only: {" or ".join(sorted(words[button]))} is insensitive')
+            check(any(description.startswith(r) for r in read_only),
+                  f'read-only: its tooltip says the database is read-only', description)
+        check(proc.poll() is None, 'read-only: the application is still running')
     finally:
         output = stop(proc, log)
     check_log(output)
@@ -240,6 +298,7 @@ def supervise(gui, cli, tmp):
     check_log(output)
 
     check_responsible(gui, cli, db, tmp, lang, catalog)
+    check_read_only(gui, db, tmp, lang, catalog)
     return 0 if all(results) else 1
 
 

@@ -19,6 +19,7 @@ struct _GkAgendaList
 
   GtkWidget *list;
   GPtrArray *rectifications;   /* GkFinding by deadline */
+  char      *read_only;        /* the tooltip of the buttons that write, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (GkAgendaList, gk_agenda_list, GTK_TYPE_WIDGET)
@@ -68,6 +69,20 @@ action_button (const char *label,
   return button;
 }
 
+/* A button whose action writes: in a read-only file its (disabled)
+ * action's button says why. */
+static GtkWidget *
+write_button (const char *label,
+              const char *action,
+              GVariant   *target,
+              const char *read_only)
+{
+  GtkWidget *button = action_button (label, action, target);
+
+  gtk_widget_set_tooltip_text (button, read_only);
+  return button;
+}
+
 static GtkWidget *
 new_row (GtkWidget  *content,
          const char *accessible_label)
@@ -85,7 +100,8 @@ new_row (GtkWidget  *content,
 }
 
 static GtkWidget *
-build_obligation_row (GkObligation *obligation)
+build_obligation_row (GkObligation *obligation,
+                      const char   *read_only)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -153,17 +169,17 @@ build_obligation_row (GkObligation *obligation)
                                    g_variant_new_int64 (obligation->notice_id)));
   else if (!settled)
     gtk_box_append (GTK_BOX (buttons),
-                    action_button (_("_New Plan"), "calendar.new-plan",
-                                   g_variant_new_int64 (obligation->item_id)));
+                    write_button (_("_New Plan"), "calendar.new-plan",
+                                  g_variant_new_int64 (obligation->item_id), read_only));
   if (!settled)
     gtk_box_append (GTK_BOX (buttons),
-                    action_button (_("_Waive…"), "calendar.waive",
-                                   g_variant_new ("(xss)", obligation->item_id,
-                                                  obligation->rule, obligation->period)));
+                    write_button (_("_Waive…"), "calendar.waive",
+                                  g_variant_new ("(xss)", obligation->item_id,
+                                                 obligation->rule, obligation->period), read_only));
   if (g_str_has_prefix (obligation->rule, "on-event"))
     gtk_box_append (GTK_BOX (buttons),
-                    action_button (_("_Record Event…"), "calendar.record-event",
-                                   g_variant_new_int64 (obligation->item_id)));
+                    write_button (_("_Record Event…"), "calendar.record-event",
+                                  g_variant_new_int64 (obligation->item_id), read_only));
   if (gtk_widget_get_first_child (buttons) != NULL)
     gtk_box_append (GTK_BOX (box), buttons);
   gtk_widget_set_margin_top (buttons, 2);
@@ -349,7 +365,7 @@ gk_agenda_list_set_days (GkAgendaList *self,
         g_ptr_array_add (sorted, g_ptr_array_index (day->obligations, i));
       g_ptr_array_sort (sorted, compare_obligations);
       for (guint i = 0; i < sorted->len; i++)
-        gtk_list_box_append (GTK_LIST_BOX (self->list), build_obligation_row (g_ptr_array_index (sorted, i)));
+        gtk_list_box_append (GTK_LIST_BOX (self->list), build_obligation_row (g_ptr_array_index (sorted, i), self->read_only));
       for (guint i = 0; i < day->notices->len; i++)
         gtk_list_box_append (GTK_LIST_BOX (self->list), build_notice_row (g_ptr_array_index (day->notices, i)));
     }
@@ -362,6 +378,7 @@ gk_agenda_list_dispose (GObject *object)
 
   g_clear_pointer (&self->list, gtk_widget_unparent);
   g_clear_pointer (&self->rectifications, g_ptr_array_unref);
+  g_clear_pointer (&self->read_only, g_free);
 
   G_OBJECT_CLASS (gk_agenda_list_parent_class)->dispose (object);
 }
@@ -405,4 +422,14 @@ GtkWidget *
 gk_agenda_list_new (void)
 {
   return g_object_new (GK_TYPE_AGENDA_LIST, NULL);
+}
+
+void
+gk_agenda_list_set_read_only (GkAgendaList *self,
+                              const char   *reason)
+{
+  g_return_if_fail (GK_IS_AGENDA_LIST (self));
+
+  g_free (self->read_only);
+  self->read_only = g_strdup (reason);
 }

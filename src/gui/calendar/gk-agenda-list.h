@@ -33,4 +33,10 @@ void       gk_agenda_list_set_days (GkAgendaList *self,
                                     GPtrArray    *days,
                                     gboolean      with_dates);
 
+/* REASON (NULL: writable) is the tooltip of the buttons whose actions
+ * write, from the next gk_agenda_list_set_days() on; the ancestor disables
+ * those actions. */
+void       gk_agenda_list_set_read_only (GkAgendaList *self,
+                                         const char   *reason);
+
 G_END_DECLS

@@ -18,12 +18,15 @@
 #include "gk-holidays-dialog.h"
 #include "gk-month-view.h"
 #include "gk-calendar-page.h"
+#include "gk-page-sync.h"
+#include "gk-write-job.h"
 
 struct _GkCalendarPage
 {
   GtkWidget        parent_instance;
 
   GkContext       *context;
+  /* The context's person, as last read (gk_calendar_page_sync()). */
   gint64           person_id;
   GArray          *organization_ids;  /* of the dropdown's rows after "all" */
   GPtrArray       *days;              /* GkCalendarDay of the days shown */
@@ -31,8 +34,6 @@ struct _GkCalendarPage
   GDate            loaded_first;      /* the first day DAYS were read for */
   gboolean         filling;
   GCancellable    *reading;           /* the obligations being computed */
-  gboolean         stale;             /* reloaded while hidden: read when shown */
-  GCancellable    *attention;         /* the start-up toast's, being computed */
 
   AdwToastOverlay *toast_overlay;
   GtkLabel        *month_title;
@@ -55,7 +56,6 @@ G_DEFINE_FINAL_TYPE (GkCalendarPage, gk_calendar_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
-  PROP_PERSON_ID,
   N_PROPS
 };
 
@@ -215,6 +215,22 @@ gk_calendar_page_show_rectifications (GkCalendarPage *self,
   gk_agenda_list_set_rectifications (self->agenda, shown);
 }
 
+/* In a read-only file the actions that write are disabled, their buttons
+ * saying why; who is at the desk is asked when an action starts. */
+static void
+gk_calendar_page_update_actions (GkCalendarPage *self)
+{
+  static const char * const writes[] = { "calendar.new-plan", "calendar.waive", "calendar.record-event" };
+  GkDatabase *db = gk_calendar_page_get_database (self);
+  g_autofree char *read_only = db != NULL && gk_database_is_read_only (db)
+    /* Translators: the tooltip of a disabled control; %s says why, e.g. “you may not change this file or the folder it is in” */
+    ? g_strdup_printf (_("The database is read-only: %s"), gk_database_get_read_only_reason (db)) : NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), writes[i], db != NULL && read_only == NULL);
+  gk_agenda_list_set_read_only (self->agenda, read_only);
+}
+
 static void
 gk_calendar_page_update_agenda (GkCalendarPage *self)
 {
@@ -242,6 +258,7 @@ gk_calendar_page_update_agenda (GkCalendarPage *self)
         g_ptr_array_add (shown, found);
     }
   gk_calendar_page_show_rectifications (self, &first, n_days);
+  gk_calendar_page_update_actions (self);
   gk_agenda_list_set_days (self->agenda, shown, week);
 
   if (week)
@@ -367,10 +384,8 @@ gk_calendar_page_reload (GkCalendarPage *self)
 
   g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
-  /* A hidden tab computes nothing: at start-up the window shows another
-   * one, and its first frame should not share the processor with this. */
-  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (self->stale)
+  /* A hidden tab computes nothing (gk_calendar_page_sync()). */
+  if (gk_page_sync_defer (GTK_WIDGET (self), GK_PAGE_SYNC_DATA))
     return;
 
   db = gk_calendar_page_get_database (self);
@@ -702,25 +717,104 @@ action_dialog_new (GkCalendarPage *self,
   return dialog;
 }
 
+/* A waiver or an event, written on a worker (gk-write-job.h): what it
+ * needs, and what to say when it fails or is done. */
+typedef struct
+{
+  gint64      person_id;
+  gint64      item_id;
+  char       *rule;
+  char       *period;
+  char       *date;
+  char       *text;
+  const char *failed;
+  const char *done;
+} CalendarWrite;
+
+static void
+calendar_write_free (CalendarWrite *write)
+{
+  g_free (write->rule);
+  g_free (write->period);
+  g_free (write->date);
+  g_free (write->text);
+  g_free (write);
+}
+
+static gboolean
+waive_write (GkDatabase  *db,
+             gpointer     data,
+             GError     **error)
+{
+  CalendarWrite *write = data;
+
+  return gk_obligations_waive (db, write->person_id, write->item_id, write->rule, write->period,
+                               write->text, error);
+}
+
+static gboolean
+record_event_write (GkDatabase  *db,
+                    gpointer     data,
+                    GError     **error)
+{
+  CalendarWrite *write = data;
+
+  return gk_obligations_record_event (db, write->person_id, write->item_id, write->date,
+                                      write->text, error) > 0;
+}
+
+static void
+on_calendar_written (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GkCalendarPage *self = GK_CALENDAR_PAGE (source);
+  CalendarWrite *write = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+
+  if (gk_write_job_finish (result, &error))
+    gk_calendar_page_toast (self, _(write->done));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gk_calendar_page_action_failed (self, _(write->failed), error);
+  gk_calendar_page_reload (self);
+}
+
+static void
+gk_calendar_page_write (GkCalendarPage    *self,
+                        const char        *progress,
+                        GkDatabaseJobFunc  func,
+                        CalendarWrite     *write)
+{
+  GkDatabase *db = gk_calendar_page_get_database (self);
+
+  if (db == NULL)
+    {
+      calendar_write_free (write);
+      return;
+    }
+  write->person_id = self->person_id;
+  gk_write_job_run (GTK_WIDGET (self), db, progress, func, write, (GDestroyNotify) calendar_write_free,
+                    on_calendar_written, NULL);
+}
+
 static void
 on_waive_response (AdwMessageDialog *dialog,
                    const char       *response,
                    ActionDialog     *data)
 {
-  GkCalendarPage *self = data->page;
-  GkDatabase *db = gk_calendar_page_get_database (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reason = NULL;
+  CalendarWrite *write;
 
-  if (!g_str_equal (response, "waive") || db == NULL)
+  if (!g_str_equal (response, "waive"))
     return;
 
-  reason = g_strstrip (g_strdup (entry_text (data->first)));
-  if (!gk_obligations_waive (db, self->person_id, data->item_id, data->rule, data->period, reason, &error))
-    gk_calendar_page_action_failed (self, _("Could Not Waive the Obligation"), error);
-  else
-    gk_calendar_page_toast (self, _("Obligation waived"));
-  gk_calendar_page_reload (self);
+  write = g_new0 (CalendarWrite, 1);
+  write->item_id = data->item_id;
+  write->rule = g_strdup (data->rule);
+  write->period = g_strdup (data->period);
+  write->text = g_strstrip (g_strdup (entry_text (data->first)));
+  write->failed = N_("Could Not Waive the Obligation");
+  write->done = N_("Obligation waived");
+  gk_calendar_page_write (data->page, _("Waiving the obligation…"), waive_write, write);
 }
 
 static void
@@ -751,24 +845,27 @@ on_record_event_response (AdwMessageDialog *dialog,
                           const char       *response,
                           ActionDialog     *data)
 {
-  GkCalendarPage *self = data->page;
-  GkDatabase *db = gk_calendar_page_get_database (self);
   g_autoptr(GError) error = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *description = NULL;
+  CalendarWrite *write;
   GDate parsed;
 
-  if (!g_str_equal (response, "record") || db == NULL)
+  if (!g_str_equal (response, "record"))
     return;
 
-  date = g_strstrip (g_strdup (entry_text (data->first)));
-  description = g_strstrip (g_strdup (entry_text (data->second)));
-  if (!gk_date_parse (date, &parsed, &error)
-      || gk_obligations_record_event (db, self->person_id, data->item_id, date, description, &error) <= 0)
-    gk_calendar_page_action_failed (self, _("Could Not Record the Event"), error);
-  else
-    gk_calendar_page_toast (self, _("Event recorded"));
-  gk_calendar_page_reload (self);
+  write = g_new0 (CalendarWrite, 1);
+  write->item_id = data->item_id;
+  write->date = g_strstrip (g_strdup (entry_text (data->first)));
+  write->text = g_strstrip (g_strdup (entry_text (data->second)));
+  write->failed = N_("Could Not Record the Event");
+  write->done = N_("Event recorded");
+  /* A bad date is said at once, without a write. */
+  if (!gk_date_parse (write->date, &parsed, &error))
+    {
+      gk_calendar_page_action_failed (data->page, _(write->failed), error);
+      calendar_write_free (write);
+      return;
+    }
+  gk_calendar_page_write (data->page, _("Recording the event…"), record_event_write, write);
 }
 
 static void
@@ -799,15 +896,68 @@ gk_calendar_page_record_event_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The .ics file: computed and written on a worker, on a connection of
+ * its own; a year of obligations is too much for the main loop. The
+ * worker reads QUERY and FILE; the callback frees it all. */
+typedef struct
+{
+  GkCalendarPage    *page;
+  GkObligationQuery  query;
+  GFile             *file;
+} IcalExport;
+
+static void
+ical_export_free (IcalExport *export)
+{
+  g_clear_object (&export->page);
+  g_clear_object (&export->file);
+  g_free (export);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcalExport, ical_export_free)
+
+static gboolean
+ical_export_in_worker (GkDatabase  *db,
+                       gpointer     data,
+                       GError     **error)
+{
+  IcalExport *export = data;
+  g_autofree char *text = gk_ical_export (db, &export->query, error);
+
+  return text != NULL &&
+    g_file_replace_contents (export->file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                             NULL, NULL, error);
+}
+
+static void
+on_ical_exported (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(IcalExport) export = user_data;
+  GkCalendarPage *self = export->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (export->file);
+  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *message = NULL;
+
+  if (!gk_database_run_finish (GK_DATABASE (source), result, &error))
+    {
+      gk_calendar_page_action_failed (self, _("Could Not Export the Calendar"), error);
+      return;
+    }
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Calendar exported to %s"), display);
+  gk_calendar_page_toast (self, message);
+}
+
 static void
 on_export_response (GtkNativeDialog *native,
                     int              response,
                     GkCalendarPage  *self)
 {
   GkDatabase *db = gk_calendar_page_get_database (self);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  IcalExport *export;
+  GFile *file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && db != NULL)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
@@ -815,30 +965,14 @@ on_export_response (GtkNativeDialog *native,
   if (file == NULL)
     return;
 
-  {
-    GkObligationQuery query = { 0 };
-
-    /* Everything the filters show, over the default range: a year back
-     * and the year ahead, so that a subscription stays useful. */
-    gk_calendar_page_fill_query (self, &query);
-    text = gk_ical_export (db, &query, &error);
-  }
-  if (text == NULL
-      || !g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                   NULL, NULL, &error))
-    {
-      gk_calendar_page_action_failed (self, _("Could Not Export the Calendar"), error);
-      return;
-    }
-
-  {
-    g_autofree char *name = g_file_get_basename (file);
-    g_autofree char *display = g_filename_display_name (name);
-    /* Translators: %s is a file name */
-    g_autofree char *message = g_strdup_printf (_("Calendar exported to %s"), display);
-
-    gk_calendar_page_toast (self, message);
-  }
+  export = g_new0 (IcalExport, 1);
+  export->page = g_object_ref (self);
+  export->file = file;
+  /* Everything the filters show, over the default range: a year back
+   * and the year ahead, so that a subscription stays useful. */
+  gk_calendar_page_fill_query (self, &export->query);
+  gk_database_run_async (db, ical_export_in_worker, export, NULL, NULL, NULL, NULL,
+                         on_ical_exported, export);
 }
 
 static void
@@ -885,13 +1019,17 @@ gk_calendar_page_holidays_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* gk-page-sync.h: a hidden tab computes nothing, as at start-up, when the
+ * window shows another tab, whose first frame should not share the
+ * processor with this. Another person changes only "mine". */
 static void
-gk_calendar_page_map (GtkWidget *widget)
+gk_calendar_page_sync (GtkWidget         *widget,
+                       GkPageSyncChanges  changes)
 {
   GkCalendarPage *self = GK_CALENDAR_PAGE (widget);
 
-  GTK_WIDGET_CLASS (gk_calendar_page_parent_class)->map (widget);
-  if (self->stale)
+  self->person_id = self->context != NULL ? gk_context_get_person_id (self->context) : 0;
+  if (changes != GK_PAGE_SYNC_PERSON || gtk_toggle_button_get_active (self->mine_toggle))
     gk_calendar_page_reload (self);
 }
 
@@ -902,8 +1040,6 @@ gk_calendar_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->reading);
   g_clear_object (&self->reading);
-  g_cancellable_cancel (self->attention);
-  g_clear_object (&self->attention);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CALENDAR_PAGE);
   g_clear_object (&self->context);
   g_clear_pointer (&self->days, g_ptr_array_unref);
@@ -927,10 +1063,6 @@ gk_calendar_page_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
-    case PROP_PERSON_ID:
-      g_value_set_int64 (value, self->person_id);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -950,10 +1082,6 @@ gk_calendar_page_set_property (GObject      *object,
       gk_calendar_page_set_context (self, g_value_get_object (value));
       break;
 
-    case PROP_PERSON_ID:
-      gk_calendar_page_set_person_id (self, g_value_get_int64 (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -966,7 +1094,6 @@ gk_calendar_page_class_init (GkCalendarPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gk_calendar_page_dispose;
-  widget_class->map = gk_calendar_page_map;
   object_class->get_property = gk_calendar_page_get_property;
   object_class->set_property = gk_calendar_page_set_property;
 
@@ -974,10 +1101,6 @@ gk_calendar_page_class_init (GkCalendarPageClass *klass)
     g_param_spec_object ("context", NULL, NULL,
                          GK_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GK_TYPE_MONTH_VIEW);
@@ -1034,6 +1157,7 @@ gk_calendar_page_init (GkCalendarPage *self)
                            G_CONNECT_SWAPPED);
   on_folded_changed (self);
   gk_calendar_page_fill_organizations (self);
+  gk_page_sync_init (GTK_WIDGET (self), gk_calendar_page_sync, GK_PAGE_SYNC_WHEN_MAPPED);
   gk_calendar_page_reload (self);
 }
 
@@ -1071,122 +1195,6 @@ gk_calendar_page_set_context (GkCalendarPage *self,
         }
     }
   gk_calendar_page_fill_organizations (self);
-  gk_calendar_page_reload (self);
+  gk_page_sync_set_context (GTK_WIDGET (self), context);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
-}
-
-gint64
-gk_calendar_page_get_person_id (GkCalendarPage *self)
-{
-  g_return_val_if_fail (GK_IS_CALENDAR_PAGE (self), 0);
-
-  return self->person_id;
-}
-
-void
-gk_calendar_page_set_person_id (GkCalendarPage *self,
-                                gint64          person_id)
-{
-  g_return_if_fail (GK_IS_CALENDAR_PAGE (self));
-
-  if (self->person_id == person_id)
-    return;
-
-  self->person_id = person_id;
-  if (gtk_toggle_button_get_active (self->mine_toggle))
-    gk_calendar_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
-}
-
-typedef struct
-{
-  GkCalendarPage  *page;
-  AdwToastOverlay *overlay;
-} AttentionJob;
-
-static void
-attention_job_free (AttentionJob *job)
-{
-  g_object_unref (job->page);
-  g_object_unref (job->overlay);
-  g_free (job);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttentionJob, attention_job_free)
-
-static void
-on_attention_read (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(AttentionJob) job = user_data;
-  g_autoptr(GPtrArray) obligations = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *overdue_text = NULL;
-  g_autofree char *week_text = NULL;
-  g_autofree char *title = NULL;
-  guint overdue = 0, this_week = 0;
-  AdwToast *toast;
-
-  obligations = gk_obligations_attention_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&job->page->attention);
-  if (obligations == NULL)
-    {
-      g_warning ("Cannot read what is due: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < obligations->len; i++)
-    {
-      GkObligation *obligation = g_ptr_array_index (obligations, i);
-
-      if (obligation->status == GK_OBLIGATION_OVERDUE)
-        overdue++;
-      else
-        this_week++;
-    }
-  if (overdue + this_week == 0)
-    return;
-
-  overdue_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u disclosure overdue",
-                                               "%u disclosures overdue", overdue), overdue);
-  week_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due this week",
-                                            "%u due this week", this_week), this_week);
-  if (overdue > 0 && this_week > 0)
-    /* Translators: the start-up toast: "3 disclosures overdue, 1 due this week" */
-    title = g_strdup_printf (_("%s, %s"), overdue_text, week_text);
-  else
-    title = g_strdup (overdue > 0 ? overdue_text : week_text);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Show Calendar"));
-  adw_toast_set_action_name (toast, "win.show-page");
-  adw_toast_set_action_target_value (toast, g_variant_new_string ("calendar"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (job->overlay, toast);
-}
-
-void
-gk_calendar_page_show_attention_toast (GkCalendarPage  *self,
-                                       AdwToastOverlay *overlay)
-{
-  GkDatabase *db;
-  AttentionJob *job;
-
-  g_return_if_fail (GK_IS_CALENDAR_PAGE (self));
-  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
-
-  g_cancellable_cancel (self->attention);
-  g_clear_object (&self->attention);
-
-  db = gk_calendar_page_get_database (self);
-  if (db == NULL || self->person_id <= 0)
-    return;
-
-  job = g_new0 (AttentionJob, 1);
-  job->page = g_object_ref (self);
-  job->overlay = g_object_ref (overlay);
-  self->attention = g_cancellable_new ();
-  gk_obligations_attention_async (db, self->person_id, NULL, self->attention, on_attention_read, job);
 }

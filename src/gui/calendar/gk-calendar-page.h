@@ -16,21 +16,11 @@ G_DECLARE_FINAL_TYPE (GkCalendarPage, gk_calendar_page, GK, CALENDAR_PAGE, GtkWi
 
 /* The 公开日历 tab: a month of obligations due and notices planned, by
  * status, the agenda of the selected day or week, filters by organization
- * and "mine", the iCalendar export and the holiday calendar. "Open plan"
- * activates win.show-notice (x: the notice id). */
+ * and "mine" (the context's person), the iCalendar export and the holiday
+ * calendar. "Open plan" activates win.show-notice (x: the notice id). */
 GkContext *gk_calendar_page_get_context   (GkCalendarPage *self);
 void       gk_calendar_page_set_context   (GkCalendarPage *self,
                                            GkContext      *context);
-gint64     gk_calendar_page_get_person_id (GkCalendarPage *self);
-void       gk_calendar_page_set_person_id (GkCalendarPage *self,
-                                           gint64          person_id);
 void       gk_calendar_page_reload        (GkCalendarPage *self);
-
-/* Adds to OVERLAY a toast naming what the current person has overdue or
- * due this week, with a button to the calendar (win.show-page "calendar"),
- * once it is computed (off the main loop); none when nothing is, or nobody
- * is chosen. */
-void       gk_calendar_page_show_attention_toast (GkCalendarPage  *self,
-                                                  AdwToastOverlay *overlay);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "core/gk-workdays.h"
 #include "gk-calendar-status.h"
 #include "gk-holidays-dialog.h"
+#include "gk-write-job.h"
 
 struct _GkHolidaysDialog
 {
@@ -15,8 +16,12 @@ struct _GkHolidaysDialog
 
   GkDatabase         *db;
   GPtrArray          *groups;
+  /* The tooltip of the controls that write when the file is read-only. */
+  char               *read_only;
 
   AdwToastOverlay    *toast_overlay;
+  GtkWidget          *import_button;
+  GtkWidget          *add_button;
   GtkStack           *stack;
   AdwPreferencesPage *page;
   AdwStatusPage      *status;
@@ -54,17 +59,99 @@ show_error (GkHolidaysDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A change of the calendar, written on a worker (gk-write-job.h): a day
+ * set (KIND holiday or workday) or removed (KIND NULL), or the days of a
+ * file. */
+typedef struct
+{
+  char       *date;
+  char       *kind;
+  char       *name;
+  GFile      *file;
+  gint        count;       /* the days the file had */
+  const char *failed;
+  const char *done;
+} DayWrite;
+
+static void
+day_write_free (DayWrite *write)
+{
+  g_free (write->date);
+  g_free (write->kind);
+  g_free (write->name);
+  g_clear_object (&write->file);
+  g_free (write);
+}
+
+static gboolean
+import_days (GkDatabase  *db,
+             gpointer     user_data,
+             GError     **error)
+{
+  DayWrite *write = user_data;
+  g_autofree char *contents = NULL;
+
+  if (!g_file_load_contents (write->file, NULL, &contents, NULL, NULL, error))
+    return FALSE;
+  write->count = gk_workdays_import (db, contents, error);
+  return write->count >= 0;
+}
+
+static gboolean
+day_write (GkDatabase  *db,
+           gpointer     data,
+           GError     **error)
+{
+  DayWrite *write = data;
+
+  if (write->file != NULL)
+    return gk_database_write (db, import_days, write, error);
+  if (write->kind != NULL)
+    return gk_workdays_set_day (db, write->date, write->kind, write->name, error);
+  return gk_workdays_remove_day (db, write->date, error);
+}
+
+static void
+on_day_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GkHolidaysDialog) self = user_data;
+  DayWrite *write = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *imported = NULL;
+
+  if (!gk_write_job_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _(write->failed), error);
+      return;
+    }
+  if (write->file != NULL)
+    imported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %d day", "Imported %d days", write->count),
+                                write->count);
+  gk_holidays_dialog_changed (self, imported != NULL ? imported : _(write->done));
+}
+
+static void
+gk_holidays_dialog_write (GkHolidaysDialog *self,
+                          const char       *progress,
+                          DayWrite         *write)
+{
+  gk_write_job_run (GTK_WIDGET (self->toast_overlay), self->db, progress, day_write,
+                    write, (GDestroyNotify) day_write_free, on_day_written, g_object_ref (self));
+}
+
 static void
 on_remove_clicked (GtkButton        *button,
                    GkHolidaysDialog *self)
 {
-  const char *date = g_object_get_data (G_OBJECT (button), "date");
-  g_autoptr(GError) error = NULL;
+  DayWrite *write = g_new0 (DayWrite, 1);
 
-  if (!gk_workdays_remove_day (self->db, date, &error))
-    show_error (self, _("Could Not Remove the Day"), error);
-  else
-    gk_holidays_dialog_changed (self, _("Day removed"));
+  write->date = g_strdup (g_object_get_data (G_OBJECT (button), "date"));
+  write->failed = N_("Could Not Remove the Day");
+  write->done = N_("Day removed");
+  gk_holidays_dialog_write (self, _("Removing the day…"), write);
 }
 
 static GtkWidget *
@@ -76,7 +163,8 @@ remove_button_new (GkHolidaysDialog *self,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
+  gtk_widget_set_tooltip_text (button, self->read_only != NULL ? self->read_only : label);
+  gtk_widget_set_sensitive (button, self->read_only == NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (button), "date", g_strdup (day->date), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked), self);
@@ -96,15 +184,17 @@ on_add_response (AdwMessageDialog *dialog,
                  const char       *response,
                  AddDay           *add)
 {
-  g_autoptr(GError) error = NULL;
+  if (g_str_equal (response, "add"))
+    {
+      DayWrite *write = g_new0 (DayWrite, 1);
 
-  if (g_str_equal (response, "add") &&
-      !gk_workdays_set_day (add->self->db, gtk_editable_get_text (add->date),
-                            gtk_drop_down_get_selected (add->kind) == 0 ? "holiday" : "workday",
-                            gtk_editable_get_text (add->name), &error))
-    show_error (add->self, _("Could Not Add the Day"), error);
-  else if (g_str_equal (response, "add"))
-    gk_holidays_dialog_changed (add->self, _("Day added"));
+      write->date = g_strdup (gtk_editable_get_text (add->date));
+      write->kind = g_strdup (gtk_drop_down_get_selected (add->kind) == 0 ? "holiday" : "workday");
+      write->name = g_strdup (gtk_editable_get_text (add->name));
+      write->failed = N_("Could Not Add the Day");
+      write->done = N_("Day added");
+      gk_holidays_dialog_write (add->self, _("Adding the day…"), write);
+    }
   g_free (add);
 }
 
@@ -194,57 +284,6 @@ gk_holidays_dialog_reload (GkHolidaysDialog *self)
     }
 }
 
-typedef struct
-{
-  const char *contents;
-  gint        count;
-} ImportJob;
-
-static gboolean
-import_days (GkDatabase  *db,
-             gpointer     user_data,
-             GError     **error)
-{
-  ImportJob *job = user_data;
-
-  job->count = gk_workdays_import (db, job->contents, error);
-  return job->count >= 0;
-}
-
-static void
-gk_holidays_dialog_import (GkHolidaysDialog *self,
-                           GFile            *file)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  ImportJob job = { NULL, 0 };
-
-  if (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error))
-    {
-      job.contents = contents;
-      gk_database_write (self->db, import_days, &job, &error);
-    }
-
-  if (error != NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import the Holidays"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  {
-    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %d day",
-                                                             "Imported %d days", job.count), job.count);
-
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  }
-  gk_holidays_dialog_reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
 static void
 on_import_response (GtkNativeDialog  *native,
                     int               response,
@@ -252,10 +291,17 @@ on_import_response (GtkNativeDialog  *native,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
       if (file != NULL)
-        gk_holidays_dialog_import (self, file);
+        {
+          DayWrite *write = g_new0 (DayWrite, 1);
+
+          /* Read on the worker too: the file may be on a slow share. */
+          write->file = file;
+          write->failed = N_("Could Not Import the Holidays");
+          gk_holidays_dialog_write (self, _("Importing the holidays…"), write);
+        }
     }
   g_object_unref (native);
 }
@@ -290,6 +336,7 @@ gk_holidays_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_HOLIDAYS_DIALOG);
   g_clear_object (&self->db);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->read_only, g_free);
 
   G_OBJECT_CLASS (gk_holidays_dialog_parent_class)->dispose (object);
 }
@@ -309,6 +356,8 @@ gk_holidays_dialog_class_init (GkHolidaysDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gongkai/Gongkai/calendar/gk-holidays-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GkHolidaysDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GkHolidaysDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GkHolidaysDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, GkHolidaysDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, GkHolidaysDialog, page);
   gtk_widget_class_bind_template_child (widget_class, GkHolidaysDialog, status);
@@ -336,6 +385,15 @@ gk_holidays_dialog_new (GtkWindow  *parent,
 
   self = g_object_new (GK_TYPE_HOLIDAYS_DIALOG, "transient-for", parent, NULL);
   self->db = g_object_ref (db);
+  if (gk_database_is_read_only (db))
+    {
+      /* Translators: the tooltip of a disabled control; %s says why, e.g. “you may not change this file or the folder it is in” */
+      self->read_only = g_strdup_printf (_("The database is read-only: %s"), gk_database_get_read_only_reason (db));
+      gtk_widget_set_sensitive (self->import_button, FALSE);
+      gtk_widget_set_tooltip_text (self->import_button, self->read_only);
+      gtk_widget_set_sensitive (self->add_button, FALSE);
+      gtk_widget_set_tooltip_text (self->add_button, self->read_only);
+    }
   gk_holidays_dialog_reload (self);
   return GTK_WIDGET (self);
 }

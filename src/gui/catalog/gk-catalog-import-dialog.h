@@ -14,7 +14,10 @@ G_BEGIN_DECLS
 /* Asks for a file, checks it against CATALOG_ID and lists either its
  * problems, with their lines, or the changes it would make, with an Apply
  * button; applying makes them as PERSON_ID, as revisions with the reason
- * "import", then calls APPLIED (USER_DATA, a GObject, is kept alive). */
+ * "import", then calls APPLIED (USER_DATA, a GObject, is kept alive).
+ * Checking and applying run on a worker, each with a window that shows
+ * the line or change it is at and a Cancel button; a cancelled or failed
+ * import changes nothing. */
 void gk_catalog_import_dialog_run (GtkWindow  *parent,
                                    GkDatabase *db,
                                    gint64      catalog_id,

@@ -15,6 +15,7 @@
 #include "core/gk-core-error.h"
 #include "inbox/gk-conflict-dialog.h"
 #include "gk-catalog-item-dialog.h"
+#include "gk-save-with-merge.h"
 #include "gk-write-job.h"
 
 /* The rules of gk-cadence.h; PARAM says what follows the colon. */
@@ -468,33 +469,6 @@ snapshot_read (GkDatabase  *db,
   return TRUE;
 }
 
-/* "3,12,40", in order. */
-static char *
-ids_value (GArray *ids)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static GArray *
-ids_from_value (const char *value)
-{
-  g_auto(GStrv) parts = g_strsplit (value != NULL ? value : "", ",", -1);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
-
-      if (id > 0)
-        g_array_append_val (ids, id);
-    }
-  return ids;
-}
-
 static void
 values_clear (char **values)
 {
@@ -509,8 +483,8 @@ values_of_snapshot (const Snapshot  *snapshot,
   values[FIELD_CONTENT] = g_strdup (gk_catalog_item_get_content (snapshot->item));
   values[FIELD_CATEGORY] = g_strdup (gk_catalog_item_get_category (snapshot->item));
   values[FIELD_NUMBER] = g_strdup_printf ("%u", gk_catalog_item_get_number (snapshot->item));
-  values[FIELD_RESPONSIBLE] = ids_value (snapshot->responsible);
-  values[FIELD_AUDIENCES] = ids_value (snapshot->audiences);
+  values[FIELD_RESPONSIBLE] = gk_save_with_merge_ids_value (snapshot->responsible);
+  values[FIELD_AUDIENCES] = gk_save_with_merge_ids_value (snapshot->audiences);
   values[FIELD_CADENCE] = g_strdup (gk_catalog_item_get_cadence (snapshot->item));
 }
 
@@ -525,8 +499,8 @@ values_of_form (GkCatalogItemDialog  *self,
   values[FIELD_CONTENT] = get_trimmed (self->content_row);
   values[FIELD_CATEGORY] = g_strdup (get_category (self));
   values[FIELD_NUMBER] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->number_row)));
-  values[FIELD_RESPONSIBLE] = ids_value (responsible);
-  values[FIELD_AUDIENCES] = ids_value (audiences);
+  values[FIELD_RESPONSIBLE] = gk_save_with_merge_ids_value (responsible);
+  values[FIELD_AUDIENCES] = gk_save_with_merge_ids_value (audiences);
   values[FIELD_CADENCE] = get_cadence (self);
 }
 
@@ -535,8 +509,8 @@ static void
 gk_catalog_item_dialog_apply (GkCatalogItemDialog *self,
                               const char * const  *values)
 {
-  g_autoptr(GArray) responsible = ids_from_value (values[FIELD_RESPONSIBLE]);
-  g_autoptr(GArray) audiences = ids_from_value (values[FIELD_AUDIENCES]);
+  g_autoptr(GArray) responsible = gk_save_with_merge_ids_parse (values[FIELD_RESPONSIBLE]);
+  g_autoptr(GArray) audiences = gk_save_with_merge_ids_parse (values[FIELD_AUDIENCES]);
   g_auto(GStrv) rules = g_strsplit (values[FIELD_CADENCE] != NULL ? values[FIELD_CADENCE] : "", ";", -1);
 
   self->filling = TRUE;
@@ -612,7 +586,7 @@ static char *
 check_names (GArray     *checks,
              const char *value)
 {
-  g_autoptr(GArray) ids = ids_from_value (value);
+  g_autoptr(GArray) ids = gk_save_with_merge_ids_parse (value);
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint k = 0; k < ids->len; k++)
@@ -652,60 +626,33 @@ value_text (guint       field,
     }
 }
 
-/* What a conflict dialog needs back: the three sides and their outcomes. */
-typedef struct
-{
-  GkCatalogItemDialog *self;
-  Snapshot             theirs;
-  char                *base[N_FIELDS];
-  char                *mine[N_FIELDS];
-  char                *theirs_values[N_FIELDS];
-  GkMergeField         fields[N_FIELDS];
-  GkMergeOutcome       outcomes[N_FIELDS];
-} ItemConflict;
-
 static void
-item_conflict_free (ItemConflict *conflict)
+snapshot_free (Snapshot *snapshot)
 {
-  g_clear_object (&conflict->self);
-  snapshot_clear (&conflict->theirs);
-  values_clear (conflict->base);
-  values_clear (conflict->mine);
-  values_clear (conflict->theirs_values);
-  g_free (conflict);
+  snapshot_clear (snapshot);
+  g_free (snapshot);
 }
 
 static void
-on_conflict_response (GkConflictDialog *dialog,
-                      const char       *response,
-                      ItemConflict     *conflict)
+on_conflict_answer (GtkWindow          *window,
+                    GkMergeAnswer       answer,
+                    const char * const *values,
+                    gpointer            theirs)
 {
-  GkCatalogItemDialog *self = conflict->self;
-  const char *merged[N_FIELDS];
-  gboolean take_theirs[N_FIELDS];
-  gboolean mine_left;
-
-  if (g_str_equal (response, "cancel"))
-    return;
+  GkCatalogItemDialog *self = GK_CATALOG_ITEM_DIALOG (window);
+  Snapshot *now = theirs;
 
   /* Theirs is now the item a save changes and expects. */
   snapshot_clear (&self->base);
-  self->base = conflict->theirs;
-  conflict->theirs = (Snapshot) { 0 };
+  self->base = *now;
+  *now = (Snapshot) { 0 };
 
-  if (g_str_equal (response, "reload"))
-    {
-      gk_catalog_item_dialog_apply (self, (const char * const *) conflict->theirs_values);
-      return;
-    }
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    take_theirs[i] = gk_conflict_dialog_takes_theirs (dialog, i);
-  mine_left = gk_merge_resolve (conflict->fields, N_FIELDS, conflict->outcomes, take_theirs, merged);
-  gk_catalog_item_dialog_apply (self, merged);
+  gk_catalog_item_dialog_apply (self, values);
+  if (answer == GK_MERGE_ANSWER_RELOAD)
+    return;
 
   /* Theirs in every field: there is nothing left to save. */
-  if (!mine_left)
+  if (answer == GK_MERGE_ANSWER_ALL_THEIRS)
     {
       g_signal_emit (self, signals[SAVED], 0, self->item_id);
       gtk_window_destroy (GTK_WINDOW (self));
@@ -713,6 +660,10 @@ on_conflict_response (GkConflictDialog *dialog,
     }
   gk_catalog_item_dialog_save (self);
 }
+
+static const GkMergeForm item_merge = {
+  N_FIELDS, field_labels, value_text, on_conflict_answer,
+};
 
 /* Another desktop changed the item first: who and when, and field by
  * field what each side changed. The form keeps what was typed until the
@@ -722,29 +673,25 @@ show_conflict (GkCatalogItemDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkAuditEntry) last = NULL;
-  GkConflictDialog *dialog;
-  ItemConflict *conflict;
+  Snapshot *theirs = g_new0 (Snapshot, 1);
+  char *base[N_FIELDS] = { NULL }, *mine[N_FIELDS] = { NULL }, *theirs_values[N_FIELDS] = { NULL };
 
-  conflict = g_new0 (ItemConflict, 1);
-  conflict->self = g_object_ref (self);
-  if (!snapshot_read (self->db, self->item_id, &conflict->theirs, &error))
+  if (!snapshot_read (self->db, self->item_id, theirs, &error))
     {
       show_error (self, _("Could Not Read the Item"), error->message);
-      item_conflict_free (conflict);
+      snapshot_free (theirs);
       return;
     }
   last = gk_audit_query_last (self->db, "catalog-item", self->item_id, NULL);
 
-  values_of_snapshot (&self->base, conflict->base);
-  values_of_form (self, conflict->mine);
-  values_of_snapshot (&conflict->theirs, conflict->theirs_values);
-  dialog = gk_conflict_dialog_new_for_fields (GTK_WINDOW (self), _("Someone Else Changed This Item"), last,
-                                              N_FIELDS, field_labels,
-                                              conflict->base, conflict->mine, conflict->theirs_values,
-                                              value_text, self, conflict->fields, conflict->outcomes);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response),
-                         conflict, (GClosureNotify) (void (*) (void)) item_conflict_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  values_of_snapshot (&self->base, base);
+  values_of_form (self, mine);
+  values_of_snapshot (theirs, theirs_values);
+  gk_save_with_merge_show_conflict (GTK_WINDOW (self), _("Someone Else Changed This Item"), &item_merge, last,
+                                    base, mine, theirs_values, theirs, (GDestroyNotify) snapshot_free);
+  values_clear (base);
+  values_clear (mine);
+  values_clear (theirs_values);
 }
 
 /* A save, written by a worker on a connection of its own. */

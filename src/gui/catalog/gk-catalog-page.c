@@ -15,6 +15,7 @@
 #include "inbox/gk-notice-editor.h"
 #include "pdf/gk-catalog-print.h"
 #include "gk-a11y.h"
+#include "gk-page-sync.h"
 #include "gk-catalog-checklist-view.h"
 #include "gk-catalog-filing-view.h"
 #include "gk-catalog-history.h"
@@ -61,11 +62,14 @@ struct _GkCatalogPage
   GtkWidget           parent_instance;
 
   GkContext          *context;
+  /* The context's person, as last read (gk_catalog_page_sync()). */
   gint64              person_id;
   /* The catalogs one may choose (GkCatalogOwner) and whose is shown. */
   GPtrArray          *owners;
   gint64              organization_id;
   gint64              catalog_id;
+  /* The catalog's newest revision when read: what a filing files. */
+  gint64              seen_revision;
   char               *load_error;
   guint               n_total;
   GkCatalogFiling    *filing;
@@ -103,7 +107,6 @@ G_DEFINE_FINAL_TYPE (GkCatalogPage, gk_catalog_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
-  PROP_PERSON_ID,
   N_PROPS
 };
 
@@ -277,6 +280,16 @@ static GkDatabase *
 gk_catalog_page_get_database (GkCatalogPage *self)
 {
   return self->context != NULL ? gk_context_get_database (self->context) : NULL;
+}
+
+static void
+gk_catalog_page_toast (GkCatalogPage *self,
+                       const char    *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
 }
 
 static void
@@ -572,6 +585,7 @@ gk_catalog_page_reload (GkCatalogPage *self)
   g_clear_pointer (&self->owners, g_ptr_array_unref);
   g_clear_pointer (&self->filing, gk_catalog_filing_free);
   self->catalog_id = 0;
+  self->seen_revision = 0;
   self->n_total = 0;
 
   category_list = gtk_string_list_new (NULL);
@@ -589,7 +603,8 @@ gk_catalog_page_reload (GkCatalogPage *self)
       if (self->catalog_id > 0 &&
           ((items = gk_catalog_list_items (db, self->catalog_id, &error)) == NULL ||
            (categories = gk_catalog_list_categories (db, self->catalog_id, &error)) == NULL ||
-           ((self->filing = gk_catalog_last_filing (db, self->catalog_id, &error)) == NULL && error != NULL)))
+           ((self->filing = gk_catalog_last_filing (db, self->catalog_id, &error)) == NULL && error != NULL) ||
+           (self->seen_revision = gk_catalog_last_revision (db, self->catalog_id, &error)) < 0))
         {
           self->load_error = g_strdup (error->message);
           g_clear_object (&items);
@@ -937,17 +952,96 @@ change_state_action (GtkWidget  *widget,
                        retire ? on_retire_answered : on_reactivate_answered);
 }
 
+/* Filing or starting a catalog, on a worker like any write: what it
+ * needs, what to say when it fails or is done, and the action to show
+ * the result with. */
+typedef struct
+{
+  gint64      person_id;
+  gint64      catalog_id;
+  gint64      organization_id;
+  gint64      seen_revision;
+  char       *note;
+  const char *failed;
+  const char *done;
+  const char *then;
+} CatalogWrite;
+
+static void
+catalog_write_free (CatalogWrite *write)
+{
+  g_free (write->note);
+  g_free (write);
+}
+
+static gboolean
+file_write (GkDatabase  *db,
+            gpointer     data,
+            GError     **error)
+{
+  CatalogWrite *write = data;
+
+  return gk_catalog_file_version (db, write->person_id, write->catalog_id, write->seen_revision,
+                                  write->note, error) > 0;
+}
+
+static gboolean
+create_write (GkDatabase  *db,
+              gpointer     data,
+              GError     **error)
+{
+  CatalogWrite *write = data;
+
+  return gk_catalog_edit_create_catalog (db, write->person_id, write->organization_id, error) > 0;
+}
+
+static void
+on_catalog_written (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (source);
+  CatalogWrite *write = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = gk_write_job_finish (result, &error);
+
+  /* A conflict's message says to look again: the reload shows what changed. */
+  gk_catalog_page_reload (self);
+  if (ok)
+    {
+      gk_catalog_page_toast (self, _(write->done));
+      if (write->then != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), write->then, NULL);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gk_catalog_page_show_message (self, _(write->failed), error->message);
+}
+
+static void
+gk_catalog_page_write (GkCatalogPage     *self,
+                       const char        *progress,
+                       GkDatabaseJobFunc  func,
+                       CatalogWrite      *write)
+{
+  write->person_id = self->person_id;
+  write->catalog_id = self->catalog_id;
+  write->organization_id = self->organization_id;
+  write->seen_revision = self->seen_revision;
+  gk_write_job_run (GTK_WIDGET (self), gk_catalog_page_get_database (self), progress, func,
+                    write, (GDestroyNotify) catalog_write_free, on_catalog_written, NULL);
+}
+
 static void
 on_file_answered (GkCatalogPage *self,
                   gint64         item_id,
                   const char    *note)
 {
-  g_autoptr(GError) error = NULL;
+  CatalogWrite *write = g_new0 (CatalogWrite, 1);
 
-  if (gk_catalog_file (gk_catalog_page_get_database (self), self->person_id, self->catalog_id,
-                       *note != '\0' ? note : NULL, &error) <= 0)
-    gk_catalog_page_show_message (self, _("Could Not File the Catalog"), error->message);
-  gk_catalog_page_reload (self);
+  write->note = *note != '\0' ? g_strdup (note) : NULL;
+  write->failed = N_("Could Not File the Catalog");
+  write->done = N_("Catalog filed");
+  gk_catalog_page_write (self, _("Filing the catalog…"), file_write, write);
 }
 
 static void
@@ -992,24 +1086,20 @@ create_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
-  g_autoptr(GError) error = NULL;
+  CatalogWrite *write = g_new0 (CatalogWrite, 1);
 
-  if (gk_catalog_edit_create_catalog (gk_catalog_page_get_database (self), self->person_id,
-                                      self->organization_id, &error) <= 0)
-    {
-      gk_catalog_page_show_message (self, _("Could Not Create the Catalog"), error->message);
-      return;
-    }
-  gk_catalog_page_reload (self);
+  write->failed = N_("Could Not Create the Catalog");
+  write->done = N_("Catalog created");
   /* The new catalog is the article's checklist: show it with its coverage. */
-  gtk_widget_activate_action (widget, "catalog.checklist", NULL);
+  write->then = "catalog.checklist";
+  gk_catalog_page_write (GK_CATALOG_PAGE (widget), _("Creating the catalog…"), create_write, write);
 }
 
 static void
 on_imported (gpointer user_data)
 {
   gk_catalog_page_reload (GK_CATALOG_PAGE (user_data));
+  gk_catalog_page_toast (GK_CATALOG_PAGE (user_data), _("Catalog imported"));
 }
 
 static void
@@ -1209,6 +1299,25 @@ gk_catalog_page_setup_columns (GkCatalogPage *self)
   self->selection = selection;
 }
 
+/* gk-page-sync.h. What may be changed follows from the person. */
+static void
+gk_catalog_page_sync (GtkWidget         *widget,
+                      GkPageSyncChanges  changes)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+
+  self->person_id = self->context != NULL ? gk_context_get_person_id (self->context) : 0;
+  if (changes & GK_PAGE_SYNC_CONTEXT)
+    gk_catalog_page_reload (self);
+  else if (changes & GK_PAGE_SYNC_DATA)
+    gk_catalog_page_refresh (self);
+  else
+    {
+      gk_catalog_page_update_permissions (self);
+      gk_catalog_page_update_actions (self);
+    }
+}
+
 static void
 gk_catalog_page_dispose (GObject *object)
 {
@@ -1243,10 +1352,6 @@ gk_catalog_page_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
-    case PROP_PERSON_ID:
-      g_value_set_int64 (value, self->person_id);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1264,10 +1369,6 @@ gk_catalog_page_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       gk_catalog_page_set_context (self, g_value_get_object (value));
-      break;
-
-    case PROP_PERSON_ID:
-      gk_catalog_page_set_person_id (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -1289,11 +1390,6 @@ gk_catalog_page_class_init (GkCatalogPageClass *klass)
     g_param_spec_object ("context", NULL, NULL,
                          GK_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Who uses the tab: what may be changed follows from it. */
-  properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/catalog/gk-catalog-page.ui");
@@ -1346,6 +1442,7 @@ gk_catalog_page_init (GkCatalogPage *self)
   gk_a11y_tab_out_of_list (GTK_WIDGET (self->column_view), self->more_button, NULL);
   gk_catalog_page_setup_columns (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  gk_page_sync_init (GTK_WIDGET (self), gk_catalog_page_sync, GK_PAGE_SYNC_WHEN_MAPPED);
   gk_catalog_page_reload (self);
 }
 
@@ -1369,31 +1466,8 @@ gk_catalog_page_set_context (GkCatalogPage *self,
 
   /* Another database: start again from the committee's catalog. */
   self->organization_id = 0;
-  gk_catalog_page_reload (self);
+  gk_page_sync_set_context (GTK_WIDGET (self), context);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
-}
-
-gint64
-gk_catalog_page_get_person_id (GkCatalogPage *self)
-{
-  g_return_val_if_fail (GK_IS_CATALOG_PAGE (self), 0);
-
-  return self->person_id;
-}
-
-void
-gk_catalog_page_set_person_id (GkCatalogPage *self,
-                               gint64         person_id)
-{
-  g_return_if_fail (GK_IS_CATALOG_PAGE (self));
-
-  if (self->person_id == person_id)
-    return;
-
-  self->person_id = person_id;
-  gk_catalog_page_update_permissions (self);
-  gk_catalog_page_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
 }
 
 static gboolean

@@ -14,15 +14,12 @@ G_BEGIN_DECLS
 #define GK_TYPE_CATALOG_PAGE (gk_catalog_page_get_type ())
 G_DECLARE_FINAL_TYPE (GkCatalogPage, gk_catalog_page, GK, CATALOG_PAGE, GtkWidget)
 
+/* The 公开目录 tab; read-only for the context's person (its "person-id",
+ * 0: nobody chosen yet) when gk_catalog_may_edit() refuses. */
 GkContext *gk_catalog_page_get_context  (GkCatalogPage *self);
 void       gk_catalog_page_set_context  (GkCatalogPage *self,
                                          GkContext     *context);
 void       gk_catalog_page_focus_search (GkCatalogPage *self);
 void       gk_catalog_page_refresh      (GkCatalogPage *self);
-/* Who uses the tab (0: nobody chosen yet); the catalog is read-only for
- * a person gk_catalog_may_edit() refuses. */
-gint64     gk_catalog_page_get_person_id (GkCatalogPage *self);
-void       gk_catalog_page_set_person_id (GkCatalogPage *self,
-                                          gint64         person_id);
 
 G_END_DECLS

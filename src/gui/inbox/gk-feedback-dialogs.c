@@ -9,6 +9,7 @@
 #include "core/gk-notices.h"
 #include "gk-a11y.h"
 #include "gk-form.h"
+#include "gk-write-job.h"
 #include "gk-feedback-dialogs.h"
 
 typedef struct
@@ -81,31 +82,140 @@ form_new (GtkWidget  *parent,
   return form;
 }
 
+/* A note or a clarification, written by a worker on a connection of its
+ * own (gk-write-job.h): waiting for another desktop shows in PARENT's
+ * window. */
+typedef enum
+{
+  NOTE_FEEDBACK,
+  NOTE_OPINION,
+  NOTE_CLARIFICATION,
+} NoteKind;
+
+typedef struct
+{
+  NoteKind            kind;
+  gint64              person_id;
+  gint64              notice_id;
+  guint               choice;      /* the channel or the severity */
+  char               *content;
+  char               *date;
+  gint64              id;          /* what was written */
+  GkFeedbackRecorded  done;
+  GObject            *owner;       /* weak */
+} Note;
+
+static void
+note_free (Note *note)
+{
+  g_free (note->content);
+  g_free (note->date);
+  g_clear_weak_pointer (&note->owner);
+  g_free (note);
+}
+
+static gboolean
+note_write (GkDatabase  *db,
+            gpointer     data,
+            GError     **error)
+{
+  Note *note = data;
+
+  switch (note->kind)
+    {
+    case NOTE_FEEDBACK:
+      note->id = gk_feedback_new (db, note->person_id, note->notice_id,
+                                  note->choice <= GK_FEEDBACK_ONLINE ? (GkFeedbackChannel) note->choice
+                                                                      : GK_FEEDBACK_MAILBOX,
+                                  note->content, note->date, error);
+      break;
+    case NOTE_OPINION:
+      note->id = gk_feedback_new_opinion (db, note->person_id, note->notice_id,
+                                          note->choice <= GK_SEVERITY_HIGH ? (GkSeverity) note->choice
+                                                                            : GK_SEVERITY_LOW,
+                                          note->content, note->date, error);
+      break;
+    case NOTE_CLARIFICATION:
+    default:
+      note->id = gk_feedback_issue_clarification (db, note->person_id, note->notice_id, 0,
+                                                  note->content, note->date, error);
+      break;
+    }
+  return note->id > 0;
+}
+
+static void
+on_note_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  static const char * const headings[] = {
+    N_("Could Not Record the Feedback"),
+    N_("Could Not Record the Opinion"),
+    N_("Could Not Issue the Clarification"),
+  };
+  GtkWidget *parent = GTK_WIDGET (source);
+  Note *note = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_write_job_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (parent, _(headings[note->kind]), error);
+      return;
+    }
+  switch (note->kind)
+    {
+    case NOTE_OPINION:
+      if (note->owner != NULL && note->done != NULL)
+        note->done (note->owner, note->notice_id);
+      break;
+    case NOTE_CLARIFICATION:
+      /* The new draft, to go through the normal procedure. */
+      gtk_widget_activate_action (parent, "win.show-notice", "x", note->id);
+      break;
+    case NOTE_FEEDBACK:
+    default:
+      /* The detail pane reads the notice again: its section shows the feedback. */
+      gtk_widget_activate_action (parent, "win.show-notice", "x", note->notice_id);
+      break;
+    }
+}
+
+static void
+note_run (Form     *form,
+          NoteKind  kind,
+          gint64    notice_id,
+          guint     choice)
+{
+  Note *note = g_new0 (Note, 1);
+  static const char * const progress[] = {
+    N_("Recording the feedback…"),
+    N_("Recording the opinion…"),
+    N_("Creating the clarification…"),
+  };
+
+  note->kind = kind;
+  note->person_id = form->person_id;
+  note->notice_id = notice_id;
+  note->choice = choice;
+  note->content = gk_form_get_text (form->content);
+  note->date = gk_form_get_text (form->date);
+  note->done = form->done;
+  g_set_weak_pointer (&note->owner, form->owner);
+  gk_write_job_run (form->parent, form->db, _(progress[kind]), note_write, note, (GDestroyNotify) note_free,
+                    on_note_written, NULL);
+}
+
 static void
 on_feedback_response (AdwMessageDialog *dialog,
                       const char       *response,
                       Form             *form)
 {
-  g_autofree char *content = NULL;
-  g_autofree char *date = NULL;
-  g_autoptr(GError) error = NULL;
-  guint channel;
-
   if (g_strcmp0 (response, "accept") != 0 || form->parent == NULL)
     return;
 
-  content = gk_form_get_text (form->content);
-  date = gk_form_get_text (form->date);
-  channel = gtk_drop_down_get_selected (GTK_DROP_DOWN (form->channel));
-  if (gk_feedback_new (form->db, form->person_id, form->notice_id,
-                       channel <= GK_FEEDBACK_ONLINE ? (GkFeedbackChannel) channel : GK_FEEDBACK_MAILBOX,
-                       content, date, &error) <= 0)
-    {
-      show_error (form->parent, _("Could Not Record the Feedback"), error);
-      return;
-    }
-  /* The detail pane reads the notice again: its section shows the feedback. */
-  gtk_widget_activate_action (form->parent, "win.show-notice", "x", form->notice_id);
+  note_run (form, NOTE_FEEDBACK, form->notice_id, gtk_drop_down_get_selected (GTK_DROP_DOWN (form->channel)));
 }
 
 static void
@@ -144,34 +254,20 @@ on_opinion_response (AdwMessageDialog *dialog,
                      const char       *response,
                      Form             *form)
 {
-  g_autofree char *content = NULL;
-  g_autofree char *date = NULL;
   g_autofree char *number = NULL;
   g_autoptr(GError) error = NULL;
-  guint severity;
   gint64 notice_id = form->notice_id;
 
   if (g_strcmp0 (response, "accept") != 0 || form->parent == NULL)
     return;
 
-  content = gk_form_get_text (form->content);
-  date = gk_form_get_text (form->date);
   number = form->notice != NULL ? gk_form_get_text (form->notice) : NULL;
   if (number != NULL && !g_ascii_string_to_signed (number, 10, 1, G_MAXINT64, &notice_id, &error))
     {
       show_error (form->parent, _("Could Not Record the Opinion"), error);
       return;
     }
-  severity = gtk_drop_down_get_selected (GTK_DROP_DOWN (form->severity));
-  if (gk_feedback_new_opinion (form->db, form->person_id, notice_id,
-                               severity <= GK_SEVERITY_HIGH ? (GkSeverity) severity : GK_SEVERITY_LOW,
-                               content, date, &error) <= 0)
-    {
-      show_error (form->parent, _("Could Not Record the Opinion"), error);
-      return;
-    }
-  if (form->owner != NULL && form->done != NULL)
-    form->done (form->owner, notice_id);
+  note_run (form, NOTE_OPINION, notice_id, gtk_drop_down_get_selected (GTK_DROP_DOWN (form->severity)));
 }
 
 void
@@ -325,25 +421,10 @@ on_clarification_response (AdwMessageDialog *dialog,
                            const char       *response,
                            Form             *form)
 {
-  g_autofree char *body = NULL;
-  g_autofree char *date = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
   if (g_strcmp0 (response, "accept") != 0 || form->parent == NULL)
     return;
 
-  body = gk_form_get_text (form->content);
-  date = gk_form_get_text (form->date);
-  id = gk_feedback_issue_clarification (form->db, form->person_id, form->notice_id, 0,
-                                        body, date, &error);
-  if (id <= 0)
-    {
-      show_error (form->parent, _("Could Not Issue the Clarification"), error);
-      return;
-    }
-  /* The new draft, to go through the normal procedure. */
-  gtk_widget_activate_action (form->parent, "win.show-notice", "x", id);
+  note_run (form, NOTE_CLARIFICATION, form->notice_id, 0);
 }
 
 static void
@@ -388,6 +469,13 @@ gk_feedback_section_new (GtkWidget  *parent,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Feedback and Clarifications"));
   gtk_widget_set_sensitive (buttons, person_id > 0 && !gk_database_is_read_only (db));
+  if (gk_database_is_read_only (db))
+    {
+      g_autofree char *tooltip = g_strdup_printf (_("The database is read-only: %s"),
+                                                  gk_database_get_read_only_reason (db));
+
+      gtk_widget_set_tooltip_text (buttons, tooltip);
+    }
   g_signal_connect (record, "clicked", G_CALLBACK (on_record_feedback_clicked), form);
   g_signal_connect (opinion, "clicked", G_CALLBACK (on_record_opinion_clicked), form);
   g_signal_connect (clarify, "clicked", G_CALLBACK (on_issue_clarification_clicked), form);

@@ -33,7 +33,8 @@ typedef void (*GkFeedbackRecorded) (GObject *owner,
 /* Asks for a public-opinion note (舆情, 第十六条): its severity — 重大 is
  * flagged to be reported upward —, what is said and when; about NOTICE_ID,
  * or, NOTICE_ID 0, about the published notice whose number is typed in or
- * none. Records it with gk_feedback_new_opinion() and calls DONE. */
+ * none. Records it with gk_feedback_new_opinion() on a worker
+ * (gk_write_job_run()) and calls DONE. */
 void       gk_feedback_opinion_dialog_present (GtkWidget          *parent,
                                                GkDatabase         *db,
                                                gint64              person_id,

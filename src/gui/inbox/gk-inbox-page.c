@@ -5,8 +5,6 @@
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
-#include <string.h>
-#include <time.h>
 
 #include "core/gk-core-error.h"
 #include "core/gk-notice-list-model.h"
@@ -15,10 +13,13 @@
 #include "pdf/gk-notice-print.h"
 #include "preview/gk-pdf-preview.h"
 #include "gk-a11y.h"
+#include "gk-page-sync.h"
+#include "gk-scroll-probe.h"
 #include "supervision/gk-rectification-banner.h"
 #include "gk-feedback-dialogs.h"
 #include "gk-write-job.h"
 #include "gk-notice-editor.h"
+#include "gk-inbox-row.h"
 #include "gk-inbox-page.h"
 
 #define BODY_EXCERPT_CHARS 240
@@ -54,7 +55,7 @@ static const struct {
 };
 
 /* Wherever the focus is in the tab, as long as it is shown; shown in
- * help-overlay.ui. */
+ * gk-shortcuts-window.ui. */
 static const struct {
   guint           keyval;
   GdkModifierType modifiers;
@@ -74,6 +75,7 @@ struct _GkInboxPage
   GtkWidget           parent_instance;
 
   GkContext          *context;
+  /* The context's person, as last read (gk_inbox_page_sync()). */
   gint64              person_id;
   guint               waiting_count;
 
@@ -140,7 +142,6 @@ G_DEFINE_FINAL_TYPE (GkInboxPage, gk_inbox_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
-  PROP_PERSON_ID,
   PROP_WAITING_COUNT,
   N_PROPS
 };
@@ -182,18 +183,6 @@ today_iso (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-/* Data is Simplified Chinese whatever the interface language: without the
- * language fontconfig may pick a Traditional or Japanese face for it. */
-static void
-label_set_chinese (GtkLabel *label)
-{
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
-  gtk_label_set_attributes (label, attrs);
-  pango_attr_list_unref (attrs);
-}
-
 /* The list */
 
 static InboxFilter
@@ -215,61 +204,18 @@ on_item_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  label_set_chinese (GTK_LABEL (title));
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  label_set_chinese (GTK_LABEL (subtitle));
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, gk_inbox_row_new ());
 }
 
+/* A NULL item: another desktop removed notices since the list was
+ * counted; the row stays empty until the next refresh. */
 static void
 on_item_bind (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  GkNotice *notice = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autofree char *details = NULL;
-  g_autofree char *name = NULL;
-
-  /* Another desktop removed notices since the list was counted: empty
-   * until the next refresh. */
-  if (notice == NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (title), "");
-      gtk_label_set_text (GTK_LABEL (subtitle), "");
-      gk_a11y_name_list_row (box, "");
-      return;
-    }
-
-  /* Translators: organization · state · date of a plan in the list */
-  details = g_strdup_printf (_("%s · %s · %s"),
-                             gk_notice_get_organization (notice),
-                             gk_notice_state_describe (gk_notice_get_state (notice)),
-                             gk_notice_get_date (notice));
-  gtk_label_set_text (GTK_LABEL (title), gk_notice_get_title (notice));
-  gtk_label_set_text (GTK_LABEL (subtitle), details);
-  /* Translators: the name a screen reader gives a plan in the list: its title and state */
-  name = g_strdup_printf (_("%s (%s)"), gk_notice_get_title (notice),
-                          gk_notice_state_describe (gk_notice_get_state (notice)));
-  gk_a11y_name_list_row (box, name);
+  gk_inbox_row_set_notice (GK_INBOX_ROW (gtk_list_item_get_child (list_item)),
+                           gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -1394,6 +1340,21 @@ gk_inbox_page_new_plan_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* gk-page-sync.h: even while the tab is hidden, for its badge's count of
+ * the plans waiting. */
+static void
+gk_inbox_page_sync (GtkWidget         *widget,
+                    GkPageSyncChanges  changes)
+{
+  GkInboxPage *self = GK_INBOX_PAGE (widget);
+
+  self->person_id = self->context != NULL ? gk_context_get_person_id (self->context) : 0;
+  if (changes == GK_PAGE_SYNC_DATA)
+    gk_inbox_page_refresh (self);
+  else
+    gk_inbox_page_reload (self);
+}
+
 static void
 gk_inbox_page_dispose (GObject *object)
 {
@@ -1425,10 +1386,6 @@ gk_inbox_page_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
-    case PROP_PERSON_ID:
-      g_value_set_int64 (value, self->person_id);
-      break;
-
     case PROP_WAITING_COUNT:
       g_value_set_uint (value, self->waiting_count);
       break;
@@ -1452,10 +1409,6 @@ gk_inbox_page_set_property (GObject      *object,
       gk_inbox_page_set_context (self, g_value_get_object (value));
       break;
 
-    case PROP_PERSON_ID:
-      gk_inbox_page_set_person_id (self, g_value_get_int64 (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1475,10 +1428,6 @@ gk_inbox_page_class_init (GkInboxPageClass *klass)
     g_param_spec_object ("context", NULL, NULL,
                          GK_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_WAITING_COUNT] =
     g_param_spec_uint ("waiting-count", NULL, NULL,
                        0, G_MAXUINT, 0,
@@ -1591,83 +1540,12 @@ gk_inbox_page_init (GkInboxPage *self)
   on_folded_changed (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_pane);
   gtk_widget_set_visible (self->review_group, FALSE);
+  gk_page_sync_init (GTK_WIDGET (self), gk_inbox_page_sync, GK_PAGE_SYNC_ALWAYS);
   gk_inbox_page_reload (self);
 }
 
 /* GONGKAI_BENCH_SCROLL=1 (tests/bench/bench-startup.c): once a database
- * is open, show every plan and scroll the list to its end, a step per
- * frame; then print the longest interval between two frames and the
- * resident memory, and quit. */
-
-#define BENCH_SCROLL_STEPS 600
-
-static guint
-read_vm_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return 0;
-  return (guint) g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
-}
-
-/* The processor time of the calling thread, in µs: on a shared machine
- * the frame intervals also hold the time other programs had the cores. */
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
-static gboolean
-bench_scroll_tick (GtkWidget     *list_view,
-                   GdkFrameClock *clock,
-                   gpointer       user_data)
-{
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
-  /* start, previous frame, longest interval, frames, processor time at
-   * the previous frame, most processor time between two frames */
-  gint64 *times = user_data;
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  gint64 cpu = thread_cpu_us ();
-  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  /* Not laid out yet. */
-  if (end <= 0)
-    return G_SOURCE_CONTINUE;
-
-  if (times[1] > 0)
-    {
-      times[2] = MAX (times[2], now - times[1]);
-      times[5] = MAX (times[5], cpu - times[4]);
-    }
-  else
-    times[0] = now;
-  times[1] = now;
-  times[3]++;
-  times[4] = cpu;
-
-  if (gtk_adjustment_get_value (adjustment) < end)
-    {
-      gtk_adjustment_set_value (adjustment, MIN (end, gtk_adjustment_get_value (adjustment) +
-                                                      gtk_adjustment_get_upper (adjustment) / BENCH_SCROLL_STEPS));
-      return G_SOURCE_CONTINUE;
-    }
-
-  g_print ("inbox-scroll: %u plans, %" G_GINT64_FORMAT " frames in %.0f ms, longest frame interval %.1f ms\n",
-           g_list_model_get_n_items (G_LIST_MODEL (GK_INBOX_PAGE (gtk_widget_get_ancestor (list_view, GK_TYPE_INBOX_PAGE))->notices)),
-           times[3], (now - times[0]) / 1000.0, times[2] / 1000.0);
-  g_print ("inbox-scroll: most main-thread processor time between two frames %.1f ms\n", times[5] / 1000.0);
-  g_print ("inbox-scroll: resident memory at the end %u kB\n", read_vm_rss_kb ());
-  g_application_quit (g_application_get_default ());
-  return G_SOURCE_REMOVE;
-}
-
+ * is open, show every plan and scroll the list to its end. */
 static void
 gk_inbox_page_bench_scroll (GkInboxPage *self)
 {
@@ -1680,8 +1558,7 @@ gk_inbox_page_bench_scroll (GkInboxPage *self)
   if (stack != NULL)
     adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), page);
   gtk_toggle_button_set_active (self->filter_all, TRUE);
-  gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), bench_scroll_tick,
-                                g_new0 (gint64, 6), g_free);
+  gk_scroll_probe_start (self->list_view, "inbox-scroll");
 }
 
 GkContext *
@@ -1723,32 +1600,10 @@ gk_inbox_page_set_context (GkInboxPage *self,
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->notices);
   gk_inbox_page_update_read_only (self);
-  gk_inbox_page_reload (self);
+  gk_page_sync_set_context (GTK_WIDGET (self), context);
   if (context != NULL && g_getenv ("GONGKAI_BENCH_SCROLL") != NULL)
     gk_inbox_page_bench_scroll (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
-}
-
-gint64
-gk_inbox_page_get_person_id (GkInboxPage *self)
-{
-  g_return_val_if_fail (GK_IS_INBOX_PAGE (self), 0);
-
-  return self->person_id;
-}
-
-void
-gk_inbox_page_set_person_id (GkInboxPage *self,
-                             gint64       person_id)
-{
-  g_return_if_fail (GK_IS_INBOX_PAGE (self));
-
-  if (self->person_id == person_id)
-    return;
-
-  self->person_id = person_id;
-  gk_inbox_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
 }
 
 guint

@@ -14,14 +14,12 @@ G_BEGIN_DECLS
 #define GK_TYPE_INBOX_PAGE (gk_inbox_page_get_type ())
 G_DECLARE_FINAL_TYPE (GkInboxPage, gk_inbox_page, GK, INBOX_PAGE, GtkWidget)
 
-/* The 审批 tab: the plans that wait for the current person, any plan's
- * details, preview and history, and the steps the person may take. */
+/* The 审批 tab: the plans that wait for the current person (the context's
+ * "person-id"), any plan's details, preview and history, and the steps
+ * the person may take. */
 GkContext *gk_inbox_page_get_context       (GkInboxPage *self);
 void       gk_inbox_page_set_context       (GkInboxPage *self,
                                             GkContext   *context);
-gint64     gk_inbox_page_get_person_id     (GkInboxPage *self);
-void       gk_inbox_page_set_person_id     (GkInboxPage *self,
-                                            gint64       person_id);
 /* How many plans wait for the current person (the tab's badge). */
 guint      gk_inbox_page_get_waiting_count (GkInboxPage *self);
 /* Opens the plan editor on a new plan, for the catalog item ITEM_ID (0: none). */

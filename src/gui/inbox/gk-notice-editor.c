@@ -15,7 +15,7 @@
 #include "core/gk-workflow.h"
 #include "pdf/gk-notice-print.h"
 #include "preview/gk-pdf-preview.h"
-#include "gk-conflict-dialog.h"
+#include "gk-save-with-merge.h"
 #include "gk-write-job.h"
 #include "gk-application.h"
 #include "gk-notice-editor.h"
@@ -686,33 +686,14 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* "3,12,40": a list of ids as a conflict compares it. */
+/* Audiences and methods are sets: sorted, a new order is no change. */
 static char *
 ids_value (GArray *ids)
 {
   g_autoptr(GArray) sorted = g_array_copy (ids);
-  g_autoptr(GString) text = g_string_new (NULL);
 
   g_array_sort (sorted, compare_ids);
-  for (guint i = 0; i < sorted->len; i++)
-    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (sorted, gint64, i));
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static GArray *
-ids_from_value (const char *value)
-{
-  g_auto(GStrv) parts = g_strsplit (value != NULL ? value : "", ",", -1);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
-
-      if (id > 0)
-        g_array_append_val (ids, id);
-    }
-  return ids;
+  return gk_save_with_merge_ids_value (sorted);
 }
 
 /* NOTICE's fields as they are in the database now. */
@@ -764,8 +745,8 @@ static void
 plan_values_apply (GkNoticeEditor     *self,
                    const char * const *values)
 {
-  g_autoptr(GPtrArray) audiences = choices_of_ids (ids_from_value (values[PLAN_AUDIENCES]));
-  g_autoptr(GPtrArray) methods = choices_of_ids (ids_from_value (values[PLAN_METHODS]));
+  g_autoptr(GPtrArray) audiences = choices_of_ids (gk_save_with_merge_ids_parse (values[PLAN_AUDIENCES]));
+  g_autoptr(GPtrArray) methods = choices_of_ids (gk_save_with_merge_ids_parse (values[PLAN_METHODS]));
   GkNoticeLayout layout = GK_NOTICE_LAYOUT_BULLETIN;
 
   self->filling = TRUE;
@@ -789,7 +770,7 @@ static char *
 choice_names (GPtrArray  *choices,
               const char *value)
 {
-  g_autoptr(GArray) ids = ids_from_value (value);
+  g_autoptr(GArray) ids = gk_save_with_merge_ids_parse (value);
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; i < choices->len; i++)
@@ -875,58 +856,28 @@ gk_notice_editor_show_warnings (GkNoticeEditor *self,
 
 static void gk_notice_editor_save (GkNoticeEditor *self);
 
-/* What a conflict dialog needs back: the three sides and their outcomes. */
-typedef struct
-{
-  GkNoticeEditor *self;
-  GkNotice       *theirs;
-  char           *mine[N_PLAN_FIELDS];
-  char           *theirs_values[N_PLAN_FIELDS];
-  GkMergeField    fields[N_PLAN_FIELDS];
-  GkMergeOutcome  outcomes[N_PLAN_FIELDS];
-} PlanConflict;
-
 static void
-plan_conflict_free (PlanConflict *conflict)
+on_conflict_answer (GtkWindow          *window,
+                    GkMergeAnswer       answer,
+                    const char * const *values,
+                    gpointer            theirs)
 {
-  g_clear_object (&conflict->self);
-  g_clear_object (&conflict->theirs);
-  plan_values_clear (conflict->mine);
-  plan_values_clear (conflict->theirs_values);
-  g_free (conflict);
-}
-
-static void
-on_conflict_response (GkConflictDialog *dialog,
-                      const char       *response,
-                      PlanConflict     *conflict)
-{
-  GkNoticeEditor *self = conflict->self;
-  const char *merged[N_PLAN_FIELDS];
-  gboolean take_theirs[N_PLAN_FIELDS];
-  gboolean mine_left;
-
-  if (g_str_equal (response, "cancel"))
-    return;
+  GkNoticeEditor *self = GK_NOTICE_EDITOR (window);
 
   /* Theirs is now the plan a save expects. */
-  gk_notice_editor_set_notice (self, conflict->theirs);
+  gk_notice_editor_set_notice (self, theirs);
   gk_notice_editor_load_print_base (self);
   gk_notice_editor_update_header (self, FALSE);
 
-  if (g_str_equal (response, "reload"))
+  if (answer == GK_MERGE_ANSWER_RELOAD)
     {
-      gk_notice_editor_fill (self, conflict->theirs, 0);
+      gk_notice_editor_fill (self, theirs, 0);
       return;
     }
 
-  for (guint i = 0; i < N_PLAN_FIELDS; i++)
-    take_theirs[i] = gk_conflict_dialog_takes_theirs (dialog, i);
-  mine_left = gk_merge_resolve (conflict->fields, N_PLAN_FIELDS, conflict->outcomes, take_theirs, merged);
-  plan_values_apply (self, merged);
-
+  plan_values_apply (self, values);
   /* Theirs in every field: there is nothing left to save. */
-  if (!mine_left)
+  if (answer == GK_MERGE_ANSWER_ALL_THEIRS)
     {
       self->dirty = FALSE;
       g_signal_emit (self, signals[SAVED], 0, gk_notice_get_id (self->notice));
@@ -936,6 +887,10 @@ on_conflict_response (GkConflictDialog *dialog,
   gk_notice_editor_save (self);
 }
 
+static const GkMergeForm plan_merge = {
+  N_PLAN_FIELDS, plan_field_labels, plan_value_text, on_conflict_answer,
+};
+
 /* Another desktop saved the plan first: who and when, and field by field
  * what each side changed since the form was opened. Until the user
  * answers, the form keeps exactly what was typed. */
@@ -944,29 +899,23 @@ gk_notice_editor_show_conflict (GkNoticeEditor *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GkAuditEntry) last = NULL;
-  GkConflictDialog *dialog;
-  PlanConflict *conflict;
+  GkNotice *theirs;
+  char *mine[N_PLAN_FIELDS] = { NULL }, *theirs_values[N_PLAN_FIELDS] = { NULL };
 
-  conflict = g_new0 (PlanConflict, 1);
-  conflict->self = g_object_ref (self);
-  conflict->theirs = gk_notices_get (self->db, gk_notice_get_id (self->notice), &error);
-  if (conflict->theirs == NULL)
+  theirs = gk_notices_get (self->db, gk_notice_get_id (self->notice), &error);
+  if (theirs == NULL)
     {
       gk_notice_editor_show_error (self, _("Could Not Read the Plan"), error->message);
-      plan_conflict_free (conflict);
       return;
     }
   last = gk_audit_query_last (self->db, "notice", gk_notice_get_id (self->notice), NULL);
 
-  plan_values_of_form (self, conflict->mine);
-  plan_values_of_notice (self, conflict->theirs, conflict->theirs_values);
-  dialog = gk_conflict_dialog_new_for_fields (GTK_WINDOW (self), _("Someone Else Changed This Plan"), last,
-                                              N_PLAN_FIELDS, plan_field_labels,
-                                              self->base, conflict->mine, conflict->theirs_values,
-                                              plan_value_text, self, conflict->fields, conflict->outcomes);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response),
-                         conflict, (GClosureNotify) (void (*) (void)) plan_conflict_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  plan_values_of_form (self, mine);
+  plan_values_of_notice (self, theirs, theirs_values);
+  gk_save_with_merge_show_conflict (GTK_WINDOW (self), _("Someone Else Changed This Plan"), &plan_merge, last,
+                                    self->base, mine, theirs_values, theirs, g_object_unref);
+  plan_values_clear (mine);
+  plan_values_clear (theirs_values);
 }
 
 /* A save, written by a worker on a connection of its own: the plan with

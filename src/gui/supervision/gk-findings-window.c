@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "calendar/gk-calendar-status.h"
+#include "core/gk-core-error.h"
 #include "core/gk-inspections.h"
 #include "gk-form.h"
+#include "gk-write-job.h"
 #include "gk-findings-window.h"
 
 struct _GkFindingsWindow
@@ -49,8 +51,11 @@ typedef struct
   gint64                   row_version;
   GkRectificationRecorded  done;
   GObject                 *owner;     /* weak */
+  GtkWidget               *parent;    /* weak: where the dialog was opened */
   GtkWidget               *date;      /* AdwEntryRow */
   GtkWidget               *note;      /* AdwEntryRow */
+  char                    *date_text;
+  char                    *note_text;
 } Completion;
 
 static void
@@ -58,35 +63,81 @@ completion_free (Completion *completion)
 {
   g_clear_object (&completion->db);
   g_clear_weak_pointer (&completion->owner);
+  g_clear_weak_pointer (&completion->parent);
+  g_free (completion->date_text);
+  g_free (completion->note_text);
   g_free (completion);
+}
+
+/* In a worker, on a connection of its own (gk-write-job.h). */
+static gboolean
+completion_write (GkDatabase  *db,
+                  gpointer     data,
+                  GError     **error)
+{
+  Completion *completion = data;
+
+  return gk_inspections_complete (db, completion->person_id, completion->finding_id, completion->row_version,
+                                  completion->date_text, completion->note_text, error);
+}
+
+static void
+on_completion_written (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  Completion *completion = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+  gboolean conflict;
+
+  if (!gk_write_job_finish (result, &error))
+    {
+      GtkWidget *message;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Another desktop changed the finding since it was listed: nothing
+       * was written, and the list is read again below. */
+      conflict = g_error_matches (error, GK_CORE_ERROR, GK_CORE_ERROR_CONFLICT);
+      message = adw_message_dialog_new (window_of (completion->parent),
+                                        conflict ? _("Someone Changed This Finding First")
+                                                 : _("Could Not Record the Rectification"),
+                                        conflict ? _("Nothing was recorded: the finding was changed on another "
+                                                     "computer after it was shown here. The list now shows it as "
+                                                     "it is; record the rectification again if it is still open.")
+                                                 : error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      if (!conflict)
+        return;
+    }
+  if (completion->owner != NULL && completion->done != NULL)
+    completion->done (completion->owner, error == NULL);
 }
 
 static void
 on_completion_response (AdwMessageDialog *dialog,
                         const char       *response,
-                        Completion       *completion)
+                        Completion       *template)
 {
-  g_autofree char *date = NULL;
-  g_autofree char *note = NULL;
-  g_autoptr(GError) error = NULL;
+  Completion *completion;
 
-  if (g_strcmp0 (response, "accept") != 0)
+  if (g_strcmp0 (response, "accept") != 0 || template->parent == NULL)
     return;
 
-  date = gk_form_get_text (completion->date);
-  note = gk_form_get_text (completion->note);
-  if (!gk_inspections_complete (completion->db, completion->person_id, completion->finding_id,
-                                completion->row_version, date, note, &error))
-    {
-      GtkWidget *message = adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (dialog)),
-                                                   _("Could Not Record the Rectification"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-      return;
-    }
-  if (completion->owner != NULL && completion->done != NULL)
-    completion->done (completion->owner);
+  completion = g_new0 (Completion, 1);
+  completion->db = g_object_ref (template->db);
+  completion->person_id = template->person_id;
+  completion->finding_id = template->finding_id;
+  completion->row_version = template->row_version;
+  completion->done = template->done;
+  g_set_weak_pointer (&completion->owner, template->owner);
+  g_set_weak_pointer (&completion->parent, template->parent);
+  completion->date_text = gk_form_get_text (template->date);
+  completion->note_text = gk_form_get_text (template->note);
+  gk_write_job_run (template->parent, template->db, _("Recording the rectification…"),
+                    completion_write, completion, (GDestroyNotify) completion_free,
+                    on_completion_written, NULL);
 }
 
 void
@@ -113,6 +164,7 @@ gk_rectification_dialog_present (GtkWidget               *parent,
   completion->row_version = row_version;
   completion->done = done;
   g_set_weak_pointer (&completion->owner, owner);
+  g_set_weak_pointer (&completion->parent, parent);
 
   today = gk_database_today (db);
   form = gk_form_new ();
@@ -239,13 +291,17 @@ gk_finding_row_new (const GkFinding         *finding,
 static void gk_findings_window_fill (GkFindingsWindow *self);
 
 static void
-on_recorded (GObject *owner)
+on_recorded (GObject  *owner,
+             gboolean  recorded)
 {
   GkFindingsWindow *self = GK_FINDINGS_WINDOW (owner);
 
   gk_findings_window_fill (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Rectification recorded")));
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (recorded)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Rectification recorded")));
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }
 
 static GtkWidget *

@@ -31,8 +31,11 @@ GtkWidget *gk_findings_window_new_for_finding (GtkWindow  *parent,
                                                gint64      person_id,
                                                gint64      finding_id);
 
-/* Called when a completion was recorded, if OWNER still exists. */
-typedef void (*GkRectificationRecorded) (GObject *owner);
+/* Called when a completion was recorded (RECORDED), or was refused
+ * because another desktop changed the finding first (the list is to be
+ * read again), if OWNER still exists. */
+typedef void (*GkRectificationRecorded) (GObject  *owner,
+                                         gboolean  recorded);
 
 /* An AdwActionRow for FINDING:
  * "<organization>: <finding>", the rectification with its deadline,
@@ -47,8 +50,9 @@ GtkWidget *gk_finding_row_new                 (const GkFinding         *finding,
 
 /* Asks PERSON_ID when and how the rectification of FINDING_ID (read at
  * ROW_VERSION; DESCRIPTION says which it is) was completed, records it
- * through gk_inspections_complete(), and calls DONE with OWNER. PARENT is
- * the widget the dialog is transient for. */
+ * through gk_inspections_complete() on a worker (gk_write_job_run(), its
+ * progress in PARENT's toast overlay), and calls DONE with OWNER. PARENT
+ * is the widget the dialog is transient for. */
 void       gk_rectification_dialog_present    (GtkWidget               *parent,
                                                GkDatabase              *db,
                                                gint64                   person_id,

@@ -72,6 +72,36 @@ column_is_numeric (const GkReportTable *table,
   return TRUE;
 }
 
+/* One row of a table: its column titles (HEADING) or its cells, numbers
+ * on the right. */
+static void
+attach_row (GtkGrid            *grid,
+            guint               row,
+            const char * const *cells,
+            guint               n_columns,
+            const gboolean     *numeric,
+            gboolean            heading)
+{
+  for (guint c = 0; c < n_columns && cells[c] != NULL; c++)
+    {
+      GtkWidget *label = gtk_label_new (cells[c]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), numeric[c] ? 1 : 0);
+      if (heading)
+        {
+          gtk_widget_add_css_class (label, "heading");
+          gtk_widget_set_hexpand (label, c == 0);
+        }
+      else
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+        }
+      gtk_grid_attach (grid, label, c, row, 1, 1);
+    }
+}
+
 static GtkWidget *
 report_table_widget (const GkReportTable *table)
 {
@@ -90,30 +120,9 @@ report_table_widget (const GkReportTable *table)
 
   for (guint c = 0; c < n_columns; c++)
     numeric[c] = c > 0 && column_is_numeric (table, c);
-  for (guint c = 0; c < n_columns; c++)
-    {
-      GtkWidget *label = gtk_label_new (table->columns[c]);
-
-      gtk_widget_add_css_class (label, "heading");
-      gtk_label_set_xalign (GTK_LABEL (label), numeric[c] ? 1 : 0);
-      gtk_widget_set_hexpand (label, c == 0);
-      gtk_grid_attach (GTK_GRID (grid), label, c, 0, 1, 1);
-    }
+  attach_row (GTK_GRID (grid), 0, (const char * const *) table->columns, n_columns, numeric, TRUE);
   for (guint r = 0; table->rows != NULL && r < table->rows->len; r++)
-    {
-      char **cells = g_ptr_array_index (table->rows, r);
-
-      for (guint c = 0; c < n_columns && cells[c] != NULL; c++)
-        {
-          GtkWidget *label = gtk_label_new (cells[c]);
-
-          gtk_label_set_xalign (GTK_LABEL (label), numeric[c] ? 1 : 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-          gtk_grid_attach (GTK_GRID (grid), label, c, r + 1, 1, 1);
-        }
-    }
+    attach_row (GTK_GRID (grid), r + 1, g_ptr_array_index (table->rows, r), n_columns, numeric, FALSE);
   if (table->rows == NULL || table->rows->len == 0)
     {
       GtkWidget *label = gtk_label_new (_("None"));
@@ -180,25 +189,260 @@ gk_report_widgets_fill (GtkBox         *box,
     gtk_box_append (box, report_table_widget (g_ptr_array_index (report->tables, i)));
 }
 
-/* Exported */
+/* Computed on a worker */
+
+/* The report a box shows, shared with an export under way on a worker:
+ * an atomic reference-counted box holding it. */
+typedef GkReport *SharedReport;
+
+static void
+shared_report_clear (SharedReport *shared)
+{
+  g_clear_pointer (shared, gk_report_free);
+}
+
+static void
+shared_report_release (SharedReport *shared)
+{
+  g_atomic_rc_box_release_full (shared, (GDestroyNotify) shared_report_clear);
+}
+
+static SharedReport *
+box_shared_report (GtkBox *box)
+{
+  return g_object_get_data (G_OBJECT (box), "gk-report");
+}
 
 typedef struct
 {
-  GkReport        *report;
+  GtkBox                   *box;
+  guint                     generation;
+  char                     *error_title;
+  GkDatabaseJobFunc         func;
+  gpointer                  data;
+  GDestroyNotify            data_free;
+  GkReportWidgetsFillFunc   fill;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  if (load->data_free != NULL)
+    load->data_free (load->data);
+  g_clear_object (&load->box);
+  g_free (load->error_title);
+  g_free (load);
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static guint
+box_generation (GtkBox *box)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "gk-load-generation"));
+}
+
+static gboolean
+load_run (GkDatabase  *db,
+          gpointer     data,
+          GError     **error)
+{
+  Load *load = data;
+
+  return load->func (db, load->data, error);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Load *load = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = gk_database_run_finish (GK_DATABASE (source), result, &error);
+
+  /* A newer load of the box supersedes this one. */
+  if (load->generation == box_generation (load->box))
+    {
+      clear_box (load->box);
+      if (ok)
+        load->fill (load->box, load->data);
+      else
+        {
+          GtkWidget *page = adw_status_page_new ();
+
+          adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
+          adw_status_page_set_title (ADW_STATUS_PAGE (page), load->error_title);
+          adw_status_page_set_description (ADW_STATUS_PAGE (page), error->message);
+          gtk_box_append (load->box, page);
+        }
+    }
+  load_free (load);
+}
+
+void
+gk_report_widgets_load (GtkBox                  *box,
+                        GkDatabase              *db,
+                        const char              *error_title,
+                        GkDatabaseJobFunc        func,
+                        gpointer                 data,
+                        GDestroyNotify           data_free,
+                        GkReportWidgetsFillFunc  fill)
+{
+  Load *load;
+  GtkWidget *placeholder, *spinner, *label;
+
+  g_return_if_fail (GTK_IS_BOX (box));
+  g_return_if_fail (GK_IS_DATABASE (db));
+  g_return_if_fail (func != NULL && fill != NULL);
+
+  load = g_new0 (Load, 1);
+  load->box = g_object_ref (box);
+  load->generation = box_generation (box) + 1;
+  load->error_title = g_strdup (error_title);
+  load->func = func;
+  load->data = data;
+  load->data_free = data_free;
+  load->fill = fill;
+  g_object_set_data (G_OBJECT (box), "gk-load-generation", GUINT_TO_POINTER (load->generation));
+  g_object_set_data (G_OBJECT (box), "gk-report", NULL);
+
+  clear_box (box);
+  placeholder = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  spinner = gtk_spinner_new ();
+  label = gtk_label_new (_("Computing…"));
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_halign (placeholder, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (placeholder, 24);
+  gtk_box_append (GTK_BOX (placeholder), spinner);
+  gtk_box_append (GTK_BOX (placeholder), label);
+  gtk_box_append (box, placeholder);
+
+  gk_database_run_async (db, load_run, load, NULL, NULL, NULL, NULL, on_loaded, load);
+}
+
+typedef struct
+{
+  gint64    organization_id;
+  int       year;      /* the annual report; 0: the summary FROM … TO */
+  char     *from;
+  char     *to;
+  GkReport *report;
+} ReportQuery;
+
+static void
+report_query_free (ReportQuery *query)
+{
+  g_free (query->from);
+  g_free (query->to);
+  g_clear_pointer (&query->report, gk_report_free);
+  g_free (query);
+}
+
+static gboolean
+report_query_run (GkDatabase  *db,
+                  gpointer     data,
+                  GError     **error)
+{
+  ReportQuery *query = data;
+
+  query->report = query->year > 0
+                  ? gk_report_annual (db, query->organization_id, query->year, NULL, error)
+                  : gk_report_summary (db, query->organization_id, query->from, query->to, NULL, error);
+  return query->report != NULL;
+}
+
+static void
+report_query_fill (GtkBox   *box,
+                   gpointer  data)
+{
+  ReportQuery *query = data;
+  SharedReport *shared = g_atomic_rc_box_new0 (SharedReport);
+
+  gk_report_widgets_fill (box, query->report);
+  *shared = g_steal_pointer (&query->report);
+  g_object_set_data_full (G_OBJECT (box), "gk-report", shared, (GDestroyNotify) shared_report_release);
+}
+
+const GkReport *
+gk_report_widgets_get_shown (GtkBox *box)
+{
+  SharedReport *shared;
+
+  g_return_val_if_fail (GTK_IS_BOX (box), NULL);
+
+  shared = box_shared_report (box);
+  return shared != NULL ? *shared : NULL;
+}
+
+void
+gk_report_widgets_load_report (GtkBox     *box,
+                               GkDatabase *db,
+                               gint64      organization_id,
+                               int         year,
+                               const char *from,
+                               const char *to,
+                               const char *error_title)
+{
+  ReportQuery *query = g_new0 (ReportQuery, 1);
+
+  query->organization_id = organization_id;
+  query->year = year;
+  query->from = g_strdup (from);
+  query->to = g_strdup (to);
+  gk_report_widgets_load (box, db, error_title, report_query_run, query,
+                          (GDestroyNotify) report_query_free, report_query_fill);
+}
+
+/* Exported, on a worker, with Cancel */
+
+typedef struct
+{
+  SharedReport    *report;
   GFile           *file;
   gboolean         as_pdf;
+  GCancellable    *cancellable;
   GtkWidget       *parent;   /* weak */
   AdwToastOverlay *toasts;   /* weak */
+  AdwToast        *progress;
 } Export;
+
+static void
+export_dismiss_progress (Export *export)
+{
+  if (export->progress == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (export->progress, export);
+  adw_toast_dismiss (export->progress);
+  g_clear_object (&export->progress);
+}
 
 static void
 export_free (Export *export)
 {
-  g_clear_pointer (&export->report, gk_report_free);
+  export_dismiss_progress (export);
+  g_clear_pointer (&export->report, shared_report_release);
   g_clear_object (&export->file);
+  g_clear_object (&export->cancellable);
   g_clear_weak_pointer (&export->parent);
   g_clear_weak_pointer (&export->toasts);
   g_free (export);
+}
+
+static void
+export_toast (Export     *export,
+              const char *message)
+{
+  if (export->toasts != NULL)
+    adw_toast_overlay_add_toast (export->toasts, adw_toast_new (message));
 }
 
 static void
@@ -213,29 +457,38 @@ export_failed (Export       *export,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Rendered, then written to a temporary file beside the chosen one and
+ * renamed over it (G_FILE_SET_CONTENTS_CONSISTENT): a cancelled or failed
+ * export leaves the folder as it was. */
 static void
-export_done (Export     *export,
-             const char *message)
-{
-  if (export->toasts != NULL)
-    adw_toast_overlay_add_toast (export->toasts, adw_toast_new (message));
-}
-
-static void
-render_pdf_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
   Export *export = task_data;
+  g_autofree char *path = g_file_get_path (export->file);
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
-  bytes = gk_report_print_pdf (export->report, &error);
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("The report can only be saved in a folder of this computer."));
+      return;
+    }
+  if (export->as_pdf)
+    bytes = gk_report_print_pdf (*export->report, &error);
+  else
+    {
+      char *csv = gk_report_to_csv (*export->report);
+
+      bytes = g_bytes_new_take (csv, strlen (csv));
+    }
   if (bytes == NULL
-      || !g_file_replace_contents (export->file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                   cancellable, &error))
+      || g_cancellable_set_error_if_cancelled (cancellable, &error)
+      || !g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    G_FILE_SET_CONTENTS_CONSISTENT, 0666, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -244,30 +497,49 @@ render_pdf_thread (GTask        *task,
 }
 
 static void
-on_pdf_rendered (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   Export *export = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    export_failed (export, error);
+  export_dismiss_progress (export);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    export_toast (export, export->as_pdf ? _("Report exported as PDF") : _("Report exported as CSV"));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    export_toast (export, _("Export cancelled: no file was written"));
   else
-    export_done (export, _("Report exported as PDF"));
+    export_failed (export, error);
 }
 
 static void
-write_csv (Export *export)
+on_progress_cancel (AdwToast *toast,
+                    Export   *export)
 {
-  g_autofree char *csv = gk_report_to_csv (export->report);
-  g_autoptr(GError) error = NULL;
+  g_cancellable_cancel (export->cancellable);
+}
 
-  if (!g_file_replace_contents (export->file, csv, strlen (csv), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-    export_failed (export, error);
-  else
-    export_done (export, _("Report exported as CSV"));
+/* A spinner, what is going on, and Cancel, until the export ends. */
+static void
+export_show_progress (Export *export)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *spinner = gtk_spinner_new ();
+  const char *text = export->as_pdf ? _("Rendering the report…") : _("Writing the report…");
+
+  if (export->toasts == NULL)
+    return;
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_box_append (GTK_BOX (box), spinner);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+  export->progress = adw_toast_new (text);
+  adw_toast_set_custom_title (export->progress, box);
+  adw_toast_set_timeout (export->progress, 0);
+  adw_toast_set_priority (export->progress, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (export->progress, _("Cancel"));
+  g_signal_connect (export->progress, "button-clicked", G_CALLBACK (on_progress_cancel), export);
+  adw_toast_overlay_add_toast (export->toasts, g_object_ref (export->progress));
 }
 
 static void
@@ -286,25 +558,20 @@ on_chooser_response (GtkNativeDialog *native,
       return;
     }
 
-  if (!export->as_pdf)
-    {
-      write_csv (export);
-      export_free (export);
-      return;
-    }
-
-  /* Computed on the thread that owns the connection; rendered on a worker. */
-  task = g_task_new (NULL, NULL, on_pdf_rendered, NULL);
+  export->cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, export->cancellable, on_exported, NULL);
   g_task_set_source_tag (task, gk_report_widgets_export);
+  /* A file renamed into place is reported as written, even if Cancel came late. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, export, (GDestroyNotify) export_free);
-  g_task_run_in_thread (task, render_pdf_thread);
-  export_done (export, _("Rendering the report…"));
+  g_task_run_in_thread (task, export_thread);
+  export_show_progress (export);
 }
 
 void
 gk_report_widgets_export (GtkWidget       *parent,
                           AdwToastOverlay *toasts,
-                          GkReport        *report,
+                          GtkBox          *box,
                           const char      *name,
                           gboolean         as_pdf)
 {
@@ -314,10 +581,11 @@ gk_report_widgets_export (GtkWidget       *parent,
   g_autofree char *file_name = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
-  g_return_if_fail (report != NULL);
+  g_return_if_fail (GTK_IS_BOX (box));
+  g_return_if_fail (gk_report_widgets_get_shown (box) != NULL);
 
   export = g_new0 (Export, 1);
-  export->report = report;
+  export->report = g_atomic_rc_box_acquire (box_shared_report (box));
   export->as_pdf = as_pdf;
   g_set_weak_pointer (&export->parent, parent);
   g_set_weak_pointer (&export->toasts, toasts);

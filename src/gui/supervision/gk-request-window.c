@@ -10,6 +10,7 @@
 #include "core/gk-requests.h"
 #include "gk-a11y.h"
 #include "gk-form.h"
+#include "gk-write-job.h"
 #include "gk-request-window.h"
 
 struct _GkRequestWindow
@@ -47,13 +48,101 @@ show_error (GkRequestWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-step_done (GkRequestWindow *self,
-           const char      *message)
+/* A step, written by a worker on a connection of its own
+ * (gk-write-job.h): waiting for another desktop shows in the window. */
+typedef enum
 {
+  STEP_FORWARD,
+  STEP_EXTEND,
+  STEP_REPLY,
+} StepKind;
+
+typedef struct
+{
+  StepKind  kind;
+  gint64    person_id;
+  gint64    request_id;
+  gint64    handler_id;
+  GkReply   reply;
+  char     *note;
+  char     *date;
+} Step;
+
+static void
+step_free (Step *step)
+{
+  g_free (step->note);
+  g_free (step->date);
+  g_free (step);
+}
+
+static gboolean
+step_write (GkDatabase  *db,
+            gpointer     data,
+            GError     **error)
+{
+  Step *step = data;
+
+  switch (step->kind)
+    {
+    case STEP_FORWARD:
+      return gk_requests_forward (db, step->person_id, step->request_id, step->handler_id, error);
+    case STEP_EXTEND:
+      return gk_requests_extend (db, step->person_id, step->request_id, error);
+    case STEP_REPLY:
+    default:
+      return gk_requests_reply (db, step->person_id, step->request_id, step->reply,
+                                step->note, step->date, error);
+    }
+}
+
+static void
+on_step_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  static const char * const headings[] = {
+    N_("Could Not Forward the Application"),
+    N_("Could Not Extend the Deadline"),
+    N_("Could Not Answer the Application"),
+  };
+  static const char * const done[] = {
+    N_("Application forwarded"),
+    N_("Deadline extended"),
+    N_("Application answered"),
+  };
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (source), GK_TYPE_REQUEST_WINDOW);
+  GkRequestWindow *self = window != NULL ? GK_REQUEST_WINDOW (window) : NULL;
+  Step *step = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_write_job_finish (result, &error))
+    {
+      if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _(headings[step->kind]), error);
+      return;
+    }
+  if (self == NULL)
+    return;
   gk_request_window_fill (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_(done[step->kind])));
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+step_run (GkRequestWindow *self,
+          Step            *step)
+{
+  static const char * const progress[] = {
+    N_("Forwarding the application…"),
+    N_("Extending the deadline…"),
+    N_("Answering the application…"),
+  };
+
+  step->person_id = self->person_id;
+  step->request_id = self->request_id;
+  gk_write_job_run (GTK_WIDGET (self->toast_overlay), self->db, _(progress[step->kind]),
+                    step_write, step, (GDestroyNotify) step_free, on_step_written, NULL);
 }
 
 static const char *
@@ -151,15 +240,14 @@ on_forward_response (AdwMessageDialog *dialog,
 {
   GtkDropDown *handler = g_object_get_data (G_OBJECT (dialog), "handler");
   guint selected = gtk_drop_down_get_selected (handler);
-  g_autoptr(GError) error = NULL;
+  Step *step;
 
   if (g_strcmp0 (response, "accept") != 0 || self->handlers == NULL || selected >= self->handlers->len)
     return;
-  if (!gk_requests_forward (self->db, self->person_id, self->request_id,
-                           ((GkChoice *) g_ptr_array_index (self->handlers, selected))->id, &error))
-    show_error (self, _("Could Not Forward the Application"), error);
-  else
-    step_done (self, _("Application forwarded"));
+  step = g_new0 (Step, 1);
+  step->kind = STEP_FORWARD;
+  step->handler_id = ((GkChoice *) g_ptr_array_index (self->handlers, selected))->id;
+  step_run (self, step);
 }
 
 static void
@@ -195,14 +283,13 @@ on_extend_response (AdwMessageDialog *dialog,
                     const char       *response,
                     GkRequestWindow  *self)
 {
-  g_autoptr(GError) error = NULL;
+  Step *step;
 
   if (g_strcmp0 (response, "accept") != 0)
     return;
-  if (!gk_requests_extend (self->db, self->person_id, self->request_id, &error))
-    show_error (self, _("Could Not Extend the Deadline"), error);
-  else
-    step_done (self, _("Deadline extended"));
+  step = g_new0 (Step, 1);
+  step->kind = STEP_EXTEND;
+  step_run (self, step);
 }
 
 static void
@@ -223,21 +310,17 @@ on_reply_response (AdwMessageDialog *dialog,
                    GkRequestWindow  *self)
 {
   GtkDropDown *reply = g_object_get_data (G_OBJECT (dialog), "reply");
-  g_autofree char *note = NULL;
-  g_autofree char *date = NULL;
-  g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (reply);
+  Step *step;
 
   if (g_strcmp0 (response, "accept") != 0)
     return;
-  note = row_text (G_OBJECT (dialog), "note");
-  date = row_text (G_OBJECT (dialog), "date");
-  if (!gk_requests_reply (self->db, self->person_id, self->request_id,
-                          selected <= GK_REPLY_REFUSE ? (GkReply) selected : GK_REPLY_DISCLOSE,
-                          note, date, &error))
-    show_error (self, _("Could Not Answer the Application"), error);
-  else
-    step_done (self, _("Application answered"));
+  step = g_new0 (Step, 1);
+  step->kind = STEP_REPLY;
+  step->reply = selected <= GK_REPLY_REFUSE ? (GkReply) selected : GK_REPLY_DISCLOSE;
+  step->note = row_text (G_OBJECT (dialog), "note");
+  step->date = row_text (G_OBJECT (dialog), "date");
+  step_run (self, step);
 }
 
 static void

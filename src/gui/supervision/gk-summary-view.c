@@ -59,22 +59,6 @@ selected_organization (GkSummaryView *self)
   return 0;
 }
 
-static GkReport *
-compute_summary (GkSummaryView  *self,
-                 GError        **error)
-{
-  g_autofree char *from = entry_text (self->from_entry);
-  g_autofree char *to = entry_text (self->to_entry);
-
-  if (self->db == NULL || selected_organization (self) == 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                           _("Choose an organization you report on."));
-      return NULL;
-    }
-  return gk_report_summary (self->db, selected_organization (self), from, to, NULL, error);
-}
-
 static void
 gk_summary_view_update_actions (GkSummaryView *self)
 {
@@ -88,8 +72,8 @@ gk_summary_view_update_actions (GkSummaryView *self)
 static void
 gk_summary_view_fill (GkSummaryView *self)
 {
-  g_autoptr(GkReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   GtkWidget *child;
 
   self->stale = FALSE;
@@ -107,14 +91,18 @@ gk_summary_view_fill (GkSummaryView *self)
       return;
     }
 
-  report = compute_summary (self, &error);
-  if (report == NULL)
+  if (selected_organization (self) == 0)
     {
       gtk_box_append (self->report_box,
-                      status_page ("dialog-error-symbolic", _("Could Not Compute the Summary"), error->message));
+                      status_page ("dialog-error-symbolic", _("Could Not Compute the Summary"),
+                                   _("Choose an organization you report on.")));
       return;
     }
-  gk_report_widgets_fill (self->report_box, report);
+  /* On a worker: a long period reads much of the file. */
+  from = entry_text (self->from_entry);
+  to = entry_text (self->to_entry);
+  gk_report_widgets_load_report (self->report_box, self->db, selected_organization (self), 0, from, to,
+                                 _("Could Not Compute the Summary"));
 }
 
 static void
@@ -138,15 +126,17 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   GkSummaryView *self = GK_SUMMARY_VIEW (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  GkReport *report = compute_summary (self, &error);
+  /* What is shown is what is exported. */
+  const GkReport *report = gk_report_widgets_get_shown (self->report_box);
 
   if (report == NULL)
     {
       GtkRoot *root = gtk_widget_get_root (widget);
       GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _("Could Not Export the Summary"), error->message);
+                                                  _("Could Not Export the Summary"),
+                                                  _("The summary is not shown yet: choose the period, "
+                                                    "Show it, and export it once it has been computed."));
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
@@ -155,7 +145,7 @@ export_action (GtkWidget  *widget,
   /* Translators: the file name suggested for the period summary, without
    * its extension: the organization, the first and the last day */
   name = g_strdup_printf (_("disclosure-summary-%s-%s-%s"), report->short_name, report->from, report->to);
-  gk_report_widgets_export (widget, self->toast_overlay, report, name,
+  gk_report_widgets_export (widget, self->toast_overlay, self->report_box, name,
                             g_str_equal (action_name, "summary.export-pdf"));
 }
 

@@ -15,6 +15,8 @@
 #include "core/gk-report.h"
 #include "gk-a11y.h"
 #include "gk-form.h"
+#include "gk-write-job.h"
+#include "gk-page-sync.h"
 #include "inbox/gk-feedback-dialogs.h"
 #include "gk-findings-window.h"
 #include "gk-report-widgets.h"
@@ -29,11 +31,11 @@ struct _GkSupervisionPage
   GtkWidget        parent_instance;
 
   GkContext       *context;
+  /* The context's person, as last read (gk_supervision_page_sync()). */
   gint64           person_id;
   GArray          *organization_ids;   /* of the report's dropdown rows */
   GArray          *people_ids;         /* of the audit dropdown's rows after "everyone" */
   gboolean         filling;
-  gboolean         stale;      /* reloaded while hidden: filled when shown */
 
   guint            audit_offset;
   gint64           audit_count;
@@ -42,6 +44,8 @@ struct _GkSupervisionPage
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
+  GtkWidget       *new_inspection_button;
+  GtkWidget       *record_opinion_button;
   GtkBox          *dashboard_box;
   GtkSpinButton   *year_spin;
   GtkDropDown     *report_org_dropdown;
@@ -64,7 +68,6 @@ G_DEFINE_FINAL_TYPE (GkSupervisionPage, gk_supervision_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTEXT,
-  PROP_PERSON_ID,
   N_PROPS
 };
 
@@ -202,29 +205,38 @@ on_dashboard_row_activated (AdwActionRow      *row,
     }
 }
 
-static void
-gk_supervision_page_fill_dashboard (GkSupervisionPage *self)
+static gboolean
+dashboard_read (GkDatabase  *db,
+                gpointer     data,
+                GError     **error)
 {
-  GkDatabase *db = get_database (self);
-  g_autoptr(GPtrArray) lines = NULL;
-  g_autoptr(GError) error = NULL;
+  GPtrArray **lines = data;
+
+  *lines = gk_dashboard_list (db, NULL, error);
+  return *lines != NULL;
+}
+
+static void
+dashboard_lines_free (GPtrArray **lines)
+{
+  g_clear_pointer (lines, g_ptr_array_unref);
+  g_free (lines);
+}
+
+static void
+dashboard_fill (GtkBox   *box,
+                gpointer  data)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (box),
+                                                                          GK_TYPE_SUPERVISION_PAGE));
+  GPtrArray *lines = *(GPtrArray **) data;
   GtkWidget *groups[4] = { NULL, };
 
-  clear_box (self->dashboard_box);
-  if (db == NULL)
+  if (self == NULL)
     return;
-
-  lines = gk_dashboard_list (db, NULL, &error);
-  if (lines == NULL)
-    {
-      gtk_box_append (self->dashboard_box,
-                      status_page ("dialog-error-symbolic", _("Could Not Read the Dashboard"),
-                                   error->message));
-      return;
-    }
   if (lines->len == 0)
     {
-      gtk_box_append (self->dashboard_box,
+      gtk_box_append (box,
                       status_page ("emblem-ok-symbolic", _("Nothing Is Overdue"),
                                    _("Every disclosure, notice, application and rectification is on time.")));
       return;
@@ -266,6 +278,22 @@ gk_supervision_page_fill_dashboard (GkSupervisionPage *self)
     }
 }
 
+/* On a worker: the dashboard reads the whole file. */
+static void
+gk_supervision_page_fill_dashboard (GkSupervisionPage *self)
+{
+  GkDatabase *db = get_database (self);
+
+  if (db == NULL)
+    {
+      clear_box (self->dashboard_box);
+      return;
+    }
+  gk_report_widgets_load (self->dashboard_box, db, _("Could Not Read the Dashboard"),
+                          dashboard_read, g_new0 (GPtrArray *, 1), (GDestroyNotify) dashboard_lines_free,
+                          dashboard_fill);
+}
+
 /* The annual report (b) */
 
 static void
@@ -303,40 +331,19 @@ selected_organization (GkSupervisionPage *self)
   return 0;
 }
 
-static GkReport *
-compute_report (GkSupervisionPage  *self,
-                GError            **error)
+static void
+gk_supervision_page_fill_report (GkSupervisionPage *self)
 {
   GkDatabase *db = get_database (self);
 
   if (db == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No database is open."));
-      return NULL;
-    }
-  return gk_report_annual (db, selected_organization (self),
-                           gtk_spin_button_get_value_as_int (self->year_spin), NULL, error);
-}
-
-static void
-gk_supervision_page_fill_report (GkSupervisionPage *self)
-{
-  g_autoptr(GkReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clear_box (self->report_box);
-  if (get_database (self) == NULL)
-    return;
-
-  report = compute_report (self, &error);
-  if (report == NULL)
-    {
-      gtk_box_append (self->report_box,
-                      status_page ("dialog-error-symbolic", _("Could Not Compute the Report"),
-                                   error->message));
+      clear_box (self->report_box);
       return;
     }
-  gk_report_widgets_fill (self->report_box, report);
+  gk_report_widgets_load_report (self->report_box, db, selected_organization (self),
+                                 gtk_spin_button_get_value_as_int (self->year_spin), NULL, NULL,
+                                 _("Could Not Compute the Report"));
 }
 
 static void
@@ -352,23 +359,48 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  GkReport *report = compute_report (self, &error);
 
-  if (report == NULL)
+  /* What is shown is what is exported. */
+  if (gk_report_widgets_get_shown (self->report_box) == NULL)
     {
-      show_message (self, _("Could Not Export the Report"), error->message);
+      show_message (self, _("Could Not Export the Report"),
+                    _("The report is not shown yet: export it once it has been computed."));
       return;
     }
   /* Translators: the file name suggested for the annual report, without
    * its extension; %d is the year */
   name = g_strdup_printf (_("disclosure-report-%d"), gtk_spin_button_get_value_as_int (self->year_spin));
-  gk_report_widgets_export (widget, self->toast_overlay, report, name,
+  gk_report_widgets_export (widget, self->toast_overlay, self->report_box, name,
                             g_str_equal (action_name, "supervision.export-pdf"));
 }
 
 /* Inspections (c) */
+
+/* Why nothing may be changed, for a tooltip: NULL when the file is writable. */
+static char *
+read_only_tooltip (GkSupervisionPage *self)
+{
+  GkDatabase *db = get_database (self);
+
+  if (db == NULL || !gk_database_is_read_only (db))
+    return NULL;
+  return g_strdup_printf (_("The database is read-only: %s"), gk_database_get_read_only_reason (db));
+}
+
+static void
+gk_supervision_page_update_actions (GkSupervisionPage *self)
+{
+  g_autofree char *read_only = read_only_tooltip (self);
+  gboolean writable = get_database (self) != NULL && read_only == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.new-inspection", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.record-opinion", writable);
+  gtk_widget_set_tooltip_text (self->new_inspection_button, read_only);
+  gtk_widget_set_tooltip_text (self->record_opinion_button,
+                               read_only != NULL ? read_only
+                               : _("Record a public-opinion note (舆情), about one notice or in general"));
+}
 
 static GtkWidget *
 form_dialog (GkSupervisionPage *self,
@@ -393,6 +425,50 @@ row_text (GObject    *dialog,
 
 static void gk_supervision_page_fill_inspections (GkSupervisionPage *self);
 
+/* An inspection or a finding, written by a worker on a connection of
+ * its own (gk-write-job.h): waiting for another desktop shows in the tab. */
+typedef struct
+{
+  gint64            person_id;
+  gint64            inspection_id;     /* a finding of it; 0: a new inspection */
+  GkInspectionKind  kind;
+  char             *inspectors;
+  char             *scope;
+  char             *date;
+  gint64            organization_id;
+  char             *finding;
+  char             *rectification;
+  char             *deadline;
+  gint64            responsible_id;
+} Record;
+
+static void
+record_free (Record *record)
+{
+  g_free (record->inspectors);
+  g_free (record->scope);
+  g_free (record->date);
+  g_free (record->finding);
+  g_free (record->rectification);
+  g_free (record->deadline);
+  g_free (record);
+}
+
+static gboolean
+record_write (GkDatabase  *db,
+              gpointer     data,
+              GError     **error)
+{
+  Record *record = data;
+
+  if (record->inspection_id == 0)
+    return gk_inspections_new (db, record->person_id, record->kind, record->inspectors,
+                               record->scope, record->date, error) > 0;
+  return gk_inspections_add_finding (db, record->person_id, record->inspection_id, record->organization_id,
+                                     record->finding, record->rectification, record->deadline,
+                                     record->responsible_id, error) > 0;
+}
+
 static void
 after_change (GkSupervisionPage *self,
               const char        *message)
@@ -403,31 +479,53 @@ after_change (GkSupervisionPage *self,
 }
 
 static void
+on_record_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (source), GK_TYPE_SUPERVISION_PAGE);
+  Record *record = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+
+  if (page == NULL)
+    return;
+  if (gk_write_job_finish (result, &error))
+    after_change (GK_SUPERVISION_PAGE (page),
+                  record->inspection_id == 0 ? _("Inspection recorded") : _("Finding recorded"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_message (GK_SUPERVISION_PAGE (page),
+                  record->inspection_id == 0 ? _("Could Not Record the Inspection")
+                                             : _("Could Not Record the Finding"),
+                  error->message);
+}
+
+static void
+record_run (GkSupervisionPage *self,
+            Record            *record)
+{
+  record->person_id = self->person_id;
+  gk_write_job_run (GTK_WIDGET (self->toast_overlay), get_database (self),
+                    record->inspection_id == 0 ? _("Recording the inspection…") : _("Recording the finding…"),
+                    record_write, record, (GDestroyNotify) record_free, on_record_written, NULL);
+}
+
+static void
 on_new_inspection_response (AdwMessageDialog  *dialog,
                             const char        *response,
                             GkSupervisionPage *self)
 {
-  g_autofree char *inspectors = NULL;
-  g_autofree char *scope = NULL;
-  g_autofree char *date = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkDropDown *kind;
+  GtkDropDown *kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  Record *record;
 
   if (g_strcmp0 (response, "accept") != 0 || get_database (self) == NULL)
     return;
 
-  kind = g_object_get_data (G_OBJECT (dialog), "kind");
-  inspectors = row_text (G_OBJECT (dialog), "inspectors");
-  scope = row_text (G_OBJECT (dialog), "scope");
-  date = row_text (G_OBJECT (dialog), "date");
-  if (gk_inspections_new (get_database (self), self->person_id,
-                          gtk_drop_down_get_selected (kind) == 1 ? GK_INSPECTION_SPECIAL : GK_INSPECTION_ROUTINE,
-                          inspectors, scope, date, &error) <= 0)
-    {
-      show_message (self, _("Could Not Record the Inspection"), error->message);
-      return;
-    }
-  after_change (self, _("Inspection recorded"));
+  record = g_new0 (Record, 1);
+  record->kind = gtk_drop_down_get_selected (kind) == 1 ? GK_INSPECTION_SPECIAL : GK_INSPECTION_ROUTINE;
+  record->inspectors = row_text (G_OBJECT (dialog), "inspectors");
+  record->scope = row_text (G_OBJECT (dialog), "scope");
+  record->date = row_text (G_OBJECT (dialog), "date");
+  record_run (self, record);
 }
 
 static void
@@ -471,42 +569,31 @@ on_add_finding_response (AdwMessageDialog  *dialog,
                          const char        *response,
                          GkSupervisionPage *self)
 {
-  g_autofree char *finding = NULL;
-  g_autofree char *rectification = NULL;
-  g_autofree char *deadline = NULL;
-  g_autoptr(GError) error = NULL;
   GtkDropDown *org = g_object_get_data (G_OBJECT (dialog), "organization");
   GtkDropDown *responsible = g_object_get_data (G_OBJECT (dialog), "responsible");
   gint64 inspection_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "inspection");
   guint selected;
-  gint64 organization_id = 0, responsible_id = 0;
+  Record *record;
 
   if (g_strcmp0 (response, "accept") != 0 || get_database (self) == NULL)
     return;
 
+  record = g_new0 (Record, 1);
+  record->inspection_id = inspection_id;
   selected = gtk_drop_down_get_selected (org);
   if (selected != GTK_INVALID_LIST_POSITION && selected < self->organization_ids->len)
-    organization_id = g_array_index (self->organization_ids, gint64, selected);
+    record->organization_id = g_array_index (self->organization_ids, gint64, selected);
   /* The first choice: nobody named, the principal and the secretary answer. */
   selected = gtk_drop_down_get_selected (responsible);
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->people_ids->len)
-    responsible_id = g_array_index (self->people_ids, gint64, selected - 1);
-  finding = row_text (G_OBJECT (dialog), "finding");
-  rectification = row_text (G_OBJECT (dialog), "rectification");
-  deadline = row_text (G_OBJECT (dialog), "deadline");
-  if (rectification == NULL)
-    {
-      g_clear_pointer (&deadline, g_free);
-      responsible_id = 0;
-    }
-  if (gk_inspections_add_finding (get_database (self), self->person_id, inspection_id,
-                                  organization_id, finding, rectification, deadline, responsible_id,
-                                  &error) <= 0)
-    {
-      show_message (self, _("Could Not Record the Finding"), error->message);
-      return;
-    }
-  after_change (self, _("Finding recorded"));
+    record->responsible_id = g_array_index (self->people_ids, gint64, selected - 1);
+  record->finding = row_text (G_OBJECT (dialog), "finding");
+  record->rectification = row_text (G_OBJECT (dialog), "rectification");
+  if (record->rectification != NULL)
+    record->deadline = row_text (G_OBJECT (dialog), "deadline");
+  else
+    record->responsible_id = 0;
+  record_run (self, record);
 }
 
 static void
@@ -556,9 +643,15 @@ on_add_finding_clicked (GtkButton         *button,
 }
 
 static void
-on_rectification_recorded (GObject *owner)
+on_rectification_recorded (GObject  *owner,
+                           gboolean  recorded)
 {
-  after_change (GK_SUPERVISION_PAGE (owner), _("Rectification recorded"));
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (owner);
+
+  if (recorded)
+    after_change (self, _("Rectification recorded"));
+  else
+    gk_supervision_page_fill_inspections (self);
 }
 
 static void
@@ -567,7 +660,9 @@ gk_supervision_page_fill_inspections (GkSupervisionPage *self)
   GkDatabase *db = get_database (self);
   g_autoptr(GPtrArray) inspections = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *read_only = read_only_tooltip (self);
 
+  gk_supervision_page_update_actions (self);
   clear_box (self->inspections_box);
   if (db == NULL)
     return;
@@ -606,6 +701,8 @@ gk_supervision_page_fill_inspections (GkSupervisionPage *self)
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
       gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_sensitive (button, read_only == NULL);
+      gtk_widget_set_tooltip_text (button, read_only);
       g_object_set_data_full (G_OBJECT (button), "inspection",
                               g_memdup2 (&inspection->id, sizeof inspection->id), g_free);
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_add_finding_clicked), self, 0);
@@ -946,10 +1043,8 @@ gk_supervision_page_reload (GkSupervisionPage *self)
 {
   g_return_if_fail (GK_IS_SUPERVISION_PAGE (self));
 
-  /* A hidden tab waits until it is shown: its dashboard and reports read
-   * the whole file, which must not hold up the window's first frame. */
-  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (self->stale)
+  /* A hidden tab waits (gk_supervision_page_sync()). */
+  if (gk_page_sync_defer (GTK_WIDGET (self), GK_PAGE_SYNC_DATA))
     return;
 
   /* Only for those who may see it: the window hides the tab for others. */
@@ -961,14 +1056,17 @@ gk_supervision_page_reload (GkSupervisionPage *self)
   gk_supervision_page_fill_audit (self);
 }
 
+/* gk-page-sync.h: a hidden tab waits until it is shown, for its dashboard
+ * and reports read the whole file, which must not hold up the window's
+ * first frame. The window shows the tab only to those who may see it. */
 static void
-gk_supervision_page_map (GtkWidget *widget)
+gk_supervision_page_sync (GtkWidget         *widget,
+                          GkPageSyncChanges  changes)
 {
   GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
 
-  GTK_WIDGET_CLASS (gk_supervision_page_parent_class)->map (widget);
-  if (self->stale)
-    gk_supervision_page_reload (self);
+  self->person_id = self->context != NULL ? gk_context_get_person_id (self->context) : 0;
+  gk_supervision_page_reload (self);
 }
 
 static void
@@ -999,10 +1097,6 @@ gk_supervision_page_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
-    case PROP_PERSON_ID:
-      g_value_set_int64 (value, self->person_id);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1022,10 +1116,6 @@ gk_supervision_page_set_property (GObject      *object,
       gk_supervision_page_set_context (self, g_value_get_object (value));
       break;
 
-    case PROP_PERSON_ID:
-      gk_supervision_page_set_person_id (self, g_value_get_int64 (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1038,7 +1128,6 @@ gk_supervision_page_class_init (GkSupervisionPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gk_supervision_page_dispose;
-  widget_class->map = gk_supervision_page_map;
   object_class->get_property = gk_supervision_page_get_property;
   object_class->set_property = gk_supervision_page_set_property;
 
@@ -1046,10 +1135,6 @@ gk_supervision_page_class_init (GkSupervisionPageClass *klass)
     g_param_spec_object ("context", NULL, NULL,
                          GK_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GK_TYPE_SUMMARY_VIEW);
@@ -1057,6 +1142,8 @@ gk_supervision_page_class_init (GkSupervisionPageClass *klass)
                                                "/io/github/gongkai/Gongkai/supervision/gk-supervision-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, new_inspection_button);
+  gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, record_opinion_button);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, dashboard_box);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, year_spin);
   gtk_widget_class_bind_template_child (widget_class, GkSupervisionPage, report_org_dropdown);
@@ -1112,6 +1199,7 @@ gk_supervision_page_init (GkSupervisionPage *self)
                            G_CALLBACK (on_audit_filter_changed), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.audit-previous", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.audit-next", FALSE);
+  gk_page_sync_init (GTK_WIDGET (self), gk_supervision_page_sync, GK_PAGE_SYNC_WHEN_MAPPED);
 }
 
 GkContext *
@@ -1152,27 +1240,6 @@ gk_supervision_page_set_context (GkSupervisionPage *self,
   g_signal_handlers_block_by_func (self->audit_person_dropdown, on_audit_filter_changed, self);
   gk_supervision_page_fill_people (self);
   g_signal_handlers_unblock_by_func (self->audit_person_dropdown, on_audit_filter_changed, self);
-  /* Filled when someone who may see it is chosen. */
+  gk_page_sync_set_context (GTK_WIDGET (self), context);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
-}
-
-gint64
-gk_supervision_page_get_person_id (GkSupervisionPage *self)
-{
-  g_return_val_if_fail (GK_IS_SUPERVISION_PAGE (self), 0);
-
-  return self->person_id;
-}
-
-void
-gk_supervision_page_set_person_id (GkSupervisionPage *self,
-                                   gint64             person_id)
-{
-  g_return_if_fail (GK_IS_SUPERVISION_PAGE (self));
-
-  self->person_id = person_id;
-  if (person_id > 0 && get_database (self) != NULL
-      && gk_inspections_may_record (get_database (self), person_id))
-    gk_supervision_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
 }

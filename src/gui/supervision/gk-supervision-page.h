@@ -25,9 +25,6 @@ G_DECLARE_FINAL_TYPE (GkSupervisionPage, gk_supervision_page, GK, SUPERVISION_PA
 GkContext *gk_supervision_page_get_context   (GkSupervisionPage *self);
 void       gk_supervision_page_set_context   (GkSupervisionPage *self,
                                               GkContext         *context);
-gint64     gk_supervision_page_get_person_id (GkSupervisionPage *self);
-void       gk_supervision_page_set_person_id (GkSupervisionPage *self,
-                                              gint64             person_id);
 void       gk_supervision_page_reload        (GkSupervisionPage *self);
 
 G_END_DECLS
