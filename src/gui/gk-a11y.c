@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n.h>
+
 #include "gk-a11y.h"
 
 /* GTK 4.8 names a button whose label has a mnemonic twice: by its raw
@@ -26,6 +28,12 @@ button_notify (GObject    *object,
   if ((g_str_equal (pspec->name, "label") || g_str_equal (pspec->name, "use-underline"))
       && gtk_button_get_use_underline (button) && gtk_button_get_label (button) != NULL)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  /* libadwaita 1.2 leaves a toast's close button without a name; the app
+   * itself names every icon button it makes, after this. */
+  else if (g_str_equal (pspec->name, "icon-name")
+           && g_strcmp0 (gtk_button_get_icon_name (button), "window-close-symbolic") == 0)
+    /* Translators: the accessible name of a button that closes a notification */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"), -1);
   if (button_notify_chained != NULL)
     button_notify_chained (object, pspec);
 }

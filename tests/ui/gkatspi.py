@@ -261,13 +261,19 @@ def launch(gui, db, env, tmp):
     """Starts GUI on DB: (the process, the file in TMP its output goes to)."""
     log = open(os.path.join(tmp, 'gui.log'), 'w+')
     proc = subprocess.Popen([gui, '--database', db], env=env, stdout=log, stderr=log)
+    proc.gk_log_path = log.name
     return proc, log
 
 
 def wait_for_app(proc):
     """PROC's application on the accessibility bus, checked, or None."""
     app = wait_for(lambda: find_app(proc.pid), 20)
-    check(app is not None, 'the application shows up on the accessibility bus', f'exit status {proc.poll()}')
+    said = ''
+    if app is None and getattr(proc, 'gk_log_path', None):
+        with open(proc.gk_log_path) as log:
+            said = log.read()[-2000:]
+    check(app is not None, 'the application shows up on the accessibility bus',
+          f'exit status {proc.poll()}; DISPLAY={os.environ.get("DISPLAY")}\n{said}')
     return app
 
 

@@ -926,23 +926,36 @@ audit_page_action (GtkWidget  *widget,
   gk_supervision_page_fill_audit (self);
 }
 
-static void
-verify_chain_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+typedef struct
 {
-  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
-  GkDatabase *db = get_database (self);
+  GkSupervisionPage *self;
+  gint64             broken;  /* the first event whose hash does not match */
+} ChainCheck;
+
+static gboolean
+verify_chain_run (GkDatabase  *db,
+                  gpointer     data,
+                  GError     **error)
+{
+  ChainCheck *check = data;
+
+  return gk_audit_verify (db, &check->broken, error);
+}
+
+static void
+on_chain_verified (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ChainCheck *check = user_data;
+  g_autoptr(GkSupervisionPage) self = check->self;
+  gint64 broken = check->broken;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  gint64 broken = 0;
 
-  if (db == NULL)
-    return;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->audit_status), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->audit_status), "success");
-  if (gk_audit_verify (db, &broken, &error))
+  g_free (check);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervision.verify-chain", TRUE);
+  if (gk_database_run_finish (GK_DATABASE (source), result, &error))
     {
       self->broken_id = 0;
       /* Translators: the result of Verify Chain */
@@ -972,6 +985,28 @@ verify_chain_action (GtkWidget  *widget,
       self->audit_offset = 0;
       gk_supervision_page_fill_audit (self);
     }
+}
+
+/* On a worker: the chain is every event of the file. */
+static void
+verify_chain_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GkSupervisionPage *self = GK_SUPERVISION_PAGE (widget);
+  GkDatabase *db = get_database (self);
+  ChainCheck *check;
+
+  if (db == NULL)
+    return;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->audit_status), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->audit_status), "success");
+  gtk_label_set_text (self->audit_status, _("Verifying the audit chain…"));
+  gtk_widget_action_set_enabled (widget, "supervision.verify-chain", FALSE);
+  check = g_new0 (ChainCheck, 1);
+  check->self = g_object_ref (self);
+  gk_database_run_async (db, verify_chain_run, check, NULL, NULL, NULL, NULL, on_chain_verified, check);
 }
 
 static void
