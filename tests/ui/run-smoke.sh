@@ -9,7 +9,7 @@ script=$1
 export GONGKAI_LOCALEDIR=$2
 export GTK_A11Y=atspi NO_AT_BRIDGE=0
 
-for tool in xvfb-run dbus-run-session; do
+for tool in Xvfb dbus-run-session; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "1..0 # SKIP $tool is not installed"
     exit 0
@@ -28,6 +28,26 @@ if [ ! -x /usr/libexec/at-spi-bus-launcher ]; then
   exit 0
 fi
 
-exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+# A screen of its own: Xvfb picks a free display itself (-displayfd) and
+# writes its number once it accepts connections. (xvfb-run -a guesses one
+# from lock files, and twice in CI the app then could not open it.)
+dir=$(mktemp -d)
+xvfb=
+trap 'if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; fi; rm -rf "$dir"' EXIT
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dir/display" 2>"$dir/xvfb.log" &
+xvfb=$!
+for _ in $(seq 100); do
+  [ -s "$dir/display" ] && break
+  sleep 0.1
+done
+if [ ! -s "$dir/display" ]; then
+  echo "Bail out! Xvfb did not start: $(cat "$dir/xvfb.log")"
+  exit 1
+fi
+DISPLAY=:$(cat "$dir/display")
+export DISPLAY
+unset XAUTHORITY
+
+dbus-run-session -- \
   sh -c '/usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 &
          exec "$0" "$1"' "$python" "$script"
