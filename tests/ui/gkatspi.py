@@ -272,6 +272,9 @@ def wait_for_app(proc):
     if app is None and getattr(proc, 'gk_log_path', None):
         with open(proc.gk_log_path) as log:
             said = log.read()[-2000:]
+        # Who listens on X sockets, for a display the app could not open.
+        listening = subprocess.run(['ss', '-xlp'], capture_output=True, text=True).stdout
+        said += '\n'.join(line for line in listening.splitlines() if 'X11' in line)
     check(app is not None, 'the application shows up on the accessibility bus',
           f'exit status {proc.poll()}; DISPLAY={os.environ.get("DISPLAY")}\n{said}')
     return app

@@ -30,11 +30,13 @@ fi
 
 # A screen of its own: Xvfb picks a free display itself (-displayfd) and
 # writes its number once it accepts connections. (xvfb-run -a guesses one
-# from lock files, and twice in CI the app then could not open it.)
+# from lock files, and twice in CI the app then could not open it.) Only
+# the socket file: a client tries the abstract socket first, which the
+# previous test's server may still hold while it goes away.
 dir=$(mktemp -d)
 xvfb=
 trap 'if [ -n "$xvfb" ]; then kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; fi; rm -rf "$dir"' EXIT
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dir/display" 2>"$dir/xvfb.log" &
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -nolisten local 3>"$dir/display" 2>"$dir/xvfb.log" &
 xvfb=$!
 for _ in $(seq 100); do
   [ -s "$dir/display" ] && break

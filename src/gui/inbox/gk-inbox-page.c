@@ -666,6 +666,7 @@ gk_inbox_page_fill_preview (GkInboxPage *self,
     }
   gk_pdf_preview_set_content (GK_PDF_PREVIEW (self->preview), content,
                               gk_notice_print_layout (self->notice));
+  gk_pdf_preview_set_notice (GK_PDF_PREVIEW (self->preview), self->notice);
 }
 
 static void

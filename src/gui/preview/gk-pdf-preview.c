@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "pdf/gk-batch-export.h"
 #include "pdf/gk-fonts.h"
 #include "pdf/gk-pdf-page.h"
 #include "gk-notice-exporter.h"
@@ -44,6 +45,8 @@ struct _GkPdfPreview
   /* What the caller asked for last; NULL after clear. */
   GkNoticeContent       *content;
   GkNoticeLayout         layout;
+  /* The notice CONTENT is of, when it is one (gk_pdf_preview_set_notice()). */
+  GkNotice              *notice;
   /* TRUE until a render of CONTENT has finished: PDF is then older. */
   gboolean               content_changed;
 
@@ -569,9 +572,22 @@ gk_pdf_preview_export_action (GtkWidget  *widget,
                               GVariant   *parameter)
 {
   GkPdfPreview *self = GK_PDF_PREVIEW (widget);
+  g_autoptr(GError) error = NULL;
 
-  if (self->pdf != NULL && self->shown_content != NULL)
-    gk_notice_exporter_save (gk_pdf_preview_get_window (self), self->pdf, self->shown_content->title);
+  if (self->pdf == NULL || self->shown_content == NULL)
+    return;
+  /* An approved notice is saved as the bytes approved, or not at all. */
+  if (self->notice != NULL &&
+      !gk_batch_export_check_approval (self->notice, self->shown_layout, self->pdf, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (gk_pdf_preview_get_window (self),
+                                                  _("Could Not Save the PDF"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  gk_notice_exporter_save (gk_pdf_preview_get_window (self), self->pdf, self->shown_content->title);
 }
 
 static void
@@ -591,6 +607,7 @@ gk_pdf_preview_finalize (GObject *object)
   GkPdfPreview *self = GK_PDF_PREVIEW (object);
 
   g_clear_pointer (&self->content, gk_notice_content_free);
+  g_clear_object (&self->notice);
   g_clear_pointer (&self->shown_content, gk_notice_content_free);
   g_clear_pointer (&self->pdf, g_bytes_unref);
   g_clear_pointer (&self->font_rows, g_ptr_array_unref);
@@ -720,6 +737,7 @@ gk_pdf_preview_set_content (GkPdfPreview          *self,
   g_return_if_fail (content != NULL);
 
   g_clear_pointer (&self->content, gk_notice_content_free);
+  g_clear_object (&self->notice);
   self->content = gk_notice_content_copy (content);
   self->layout = layout;
   self->content_changed = TRUE;
@@ -735,6 +753,7 @@ gk_pdf_preview_clear (GkPdfPreview *self)
   gk_pdf_preview_cancel (self);
   gk_pdf_preview_set_busy (self, FALSE);
   g_clear_pointer (&self->content, gk_notice_content_free);
+  g_clear_object (&self->notice);
   g_clear_pointer (&self->shown_content, gk_notice_content_free);
   g_clear_pointer (&self->pdf, g_bytes_unref);
   self->n_pages = 0;
@@ -745,6 +764,16 @@ gk_pdf_preview_clear (GkPdfPreview *self)
   gk_pdf_preview_show_substitutions (self, NULL);
   gk_pdf_preview_update_page_label (self);
   gk_pdf_preview_update_actions (self);
+}
+
+void
+gk_pdf_preview_set_notice (GkPdfPreview *self,
+                           GkNotice     *notice)
+{
+  g_return_if_fail (GK_IS_PDF_PREVIEW (self));
+  g_return_if_fail (notice == NULL || GK_IS_NOTICE (notice));
+
+  g_set_object (&self->notice, notice);
 }
 
 GBytes *

@@ -2,6 +2,7 @@
 
 #include <gtk/gtk.h>
 
+#include "core/gk-notice.h"
 #include "pdf/gk-notice-content.h"
 #include "pdf/gk-notice-renderer.h"
 
@@ -22,6 +23,11 @@ void       gk_pdf_preview_set_content (GkPdfPreview          *self,
                                        const GkNoticeContent *content,
                                        GkNoticeLayout         layout);
 void       gk_pdf_preview_clear       (GkPdfPreview          *self);
+/* After gk_pdf_preview_set_content(): the content is NOTICE's as it
+ * prints (gk_notice_print_content()). Save as PDF then writes only the
+ * bytes its approval bound (gk_batch_export_check_approval()). */
+void       gk_pdf_preview_set_notice  (GkPdfPreview          *self,
+                                       GkNotice              *notice);
 
 /* (transfer none): the PDF bytes of the last finished render, or NULL. */
 GBytes    *gk_pdf_preview_get_pdf     (GkPdfPreview          *self);

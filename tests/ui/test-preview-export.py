@@ -1,0 +1,142 @@
+#!/usr/bin/python3
+# test-preview-export.py: Save as PDF (Ctrl+E) from the preview of an
+# approved notice through the accessibility tree. On the demo database, as
+# party office: the notice waiting to be published is selected in 审批 and
+# Ctrl+E offers to save it; then its approval's hash is changed behind the
+# app's back (as if another desktop printed it differently), and Ctrl+E
+# refuses, saying why, and no file chooser opens. Prints TAP.
+#
+# Run by run-smoke.sh on its own Xvfb and D-Bus session, with an
+# accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
+
+import gettext
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gkatspi import (Atspi, app_env, check, check_log, click, find_shown, have_locale,  # noqa: E402
+                     init_demo, launch, leave_out, name_of, programs, results, role_of, run,
+                     shown_names, stop, wait_for, wait_for_app, walk)
+
+# The catalog's table: hundreds of cells, and nothing here is in it.
+leave_out('tree table')
+
+PERSON = '孙丽娟'
+CONTROL, ESCAPE, E = 37, 0xff1b, 0x65
+
+
+def press(keysym, *modifiers):
+    for keycode in modifiers:
+        Atspi.generate_keyboard_event(keycode, None, Atspi.KeySynthType.PRESS)
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
+    for keycode in reversed(modifiers):
+        Atspi.generate_keyboard_event(keycode, None, Atspi.KeySynthType.RELEASE)
+    time.sleep(0.7)
+
+
+def windows(app):
+    found = []
+    for i in range(app.get_child_count()):
+        try:
+            found.append(app.get_child_at_index(i))
+        except Exception:
+            continue
+    return found
+
+
+def window_with(app, names):
+    """The window of APP titled one of NAMES or showing a label so named."""
+    for window in windows(app):
+        if name_of(window) in names or find_shown(window, names) is not None:
+            return window
+    return None
+
+
+def main():
+    found = programs()
+    if found is None:
+        return 0
+    gui, cli = found
+
+    tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
+    try:
+        return check_app(gui, cli, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def check_app(gui, cli, tmp):
+    db = init_demo(cli, tmp, 'preview.db')
+    if db is None:
+        return 1
+    approved = subprocess.run([cli, 'notice', 'list', db, '--state', 'approved', '--waiting-for', PERSON],
+                              capture_output=True, text=True).stdout.splitlines()
+    if not check(approved, f'the demo has an approved notice for {PERSON} to publish'):
+        return 1
+    notice_id, _state, _date, title = approved[0].split('\t', 3)
+    print(f'# notice {notice_id} “{title}”')
+
+    chinese = have_locale('zh_CN.utf8')
+    lang = 'zh_CN.UTF-8' if chinese else 'C.UTF-8'
+    catalog = gettext.NullTranslations()
+    if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
+        catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
+    words = {key: {catalog.gettext(msgid), msgid} for key, msgid in dict(
+        approvals='Approvals', save='Save Notice as PDF', refused='Could Not Save the PDF').items()}
+
+    proc, log = launch(gui, db, app_env(tmp, lang, GONGKAI_PERSON=PERSON), tmp)
+    try:
+        app = wait_for_app(proc)
+        if app is None:
+            return 1
+        tab = wait_for(lambda: find_shown(app, words['approvals'], 'page tab'))
+        if not check(tab is not None, 'an Approvals tab', shown_names(app)[:60]):
+            return 1
+        click(tab)
+        row = wait_for(lambda: next((node for node in walk(app) if role_of(node) == 'list item'
+                                     and title in name_of(node)), None))
+        if not check(row is not None, f'“{title}” is listed', shown_names(app)[:80]):
+            return 1
+        click(row)
+        # The preview renders on a worker.
+        time.sleep(3)
+
+        press(E, CONTROL)
+        chooser = wait_for(lambda: window_with(app, words['save']), 10)
+        if check(chooser is not None, 'Ctrl+E offers to save the approved notice as it was approved',
+                 [name_of(window) for window in windows(app)]):
+            press(ESCAPE)
+            check(wait_for(lambda: window_with(app, words['save']) is None, 5), 'Escape closes the file chooser')
+
+        # Another desktop's approval bound other bytes.
+        conn = sqlite3.connect(db)
+        try:
+            with conn:
+                conn.execute('UPDATE notices SET pdf_sha256 = ?, row_version = row_version + 1 WHERE id = ?',
+                             ('0' * 64, notice_id))
+        finally:
+            conn.close()
+        # The window reads the change within 2 s, the preview renders again.
+        time.sleep(5)
+
+        press(E, CONTROL)
+        refused = wait_for(lambda: window_with(app, words['refused']), 10)
+        check(refused is not None, 'now Ctrl+E refuses and says why',
+              [name_of(window) for window in windows(app)])
+        check(window_with(app, words['save']) is None, 'and no file chooser opens')
+        if refused is not None:
+            press(ESCAPE)
+        check(proc.poll() is None, 'the application is still running')
+    finally:
+        output = stop(proc, log)
+    check_log(output)
+    return 0 if all(results) else 1
+
+
+if __name__ == '__main__':
+    run(main)
