@@ -273,7 +273,10 @@ def wait_for_app(proc):
         with open(proc.gk_log_path) as log:
             said = log.read()[-2000:]
         # Who listens on X sockets, for a display the app could not open.
-        listening = subprocess.run(['ss', '-xlp'], capture_output=True, text=True).stdout
+        try:
+            listening = subprocess.run(['ss', '-xlp'], capture_output=True, text=True).stdout
+        except OSError:
+            listening = ''  # no iproute2
         said += '\n'.join(line for line in listening.splitlines() if 'X11' in line)
     check(app is not None, 'the application shows up on the accessibility bus',
           f'exit status {proc.poll()}; DISPLAY={os.environ.get("DISPLAY")}\n{said}')
