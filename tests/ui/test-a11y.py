@@ -12,7 +12,7 @@
 # an overdue rectification: no node of the whole tree, shown or not (a tab
 # not yet opened, a banner), is named twice. Prints TAP.
 #
-# Run by run-smoke.sh inside xvfb-run and dbus-run-session, with an
+# Run by run-smoke.sh on its own Xvfb and D-Bus session, with an
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
 
 import gettext

@@ -6,7 +6,7 @@
 # month. The demo is generated relative to today, so every expectation is
 # computed from today and from gongkai-cli. Prints TAP.
 #
-# Run by run-smoke.sh inside xvfb-run and dbus-run-session, with an
+# Run by run-smoke.sh on its own Xvfb and D-Bus session, with an
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
 
 import csv

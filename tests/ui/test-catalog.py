@@ -11,7 +11,7 @@
 # The interface runs in English (C.UTF-8): the names clicked are the msgids,
 # so the test does not depend on how a translator words them.
 #
-# Run by run-smoke.sh inside xvfb-run and dbus-run-session, with an
+# Run by run-smoke.sh on its own Xvfb and D-Bus session, with an
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
 
 import os

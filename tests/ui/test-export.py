@@ -7,7 +7,7 @@
 # folder chosen in the file chooser, and the result names as many notices
 # as the folder then holds. Prints TAP.
 #
-# Run by run-smoke.sh inside xvfb-run and dbus-run-session, with an
+# Run by run-smoke.sh on its own Xvfb and D-Bus session, with an
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
 
 import datetime

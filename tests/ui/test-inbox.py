@@ -5,7 +5,7 @@
 # Review pressed, and the plan leaves the list with its state changed in the
 # database. Prints TAP.
 #
-# Run by run-smoke.sh inside xvfb-run and dbus-run-session, with an
+# Run by run-smoke.sh on its own Xvfb and D-Bus session, with an
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
 
 import os

@@ -23,7 +23,7 @@
 # hand its command line to instance A) but on the same accessibility bus,
 # given by AT_SPI_BUS_ADDRESS.
 #
-# Run by run-smoke.sh inside xvfb-run and dbus-run-session, with an
+# Run by run-smoke.sh on its own Xvfb and D-Bus session, with an
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
 
 import atexit

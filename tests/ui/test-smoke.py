@@ -3,7 +3,7 @@
 # the accessibility tree, as a screen reader would: the three tabs, the catalog
 # items, and a search that filters the list. Prints TAP.
 #
-# Run by run-smoke.sh inside xvfb-run and dbus-run-session, with an
+# Run by run-smoke.sh on its own Xvfb and D-Bus session, with an
 # accessibility bus; needs GONGKAI_GUI, and GONGKAI_CLI to create the database.
 
 import os

@@ -13,7 +13,7 @@
 # Inspection… and Record Opinion… are insensitive and say why in their
 # tooltip. Prints TAP.
 #
-# Run by run-smoke.sh inside xvfb-run and dbus-run-session, with an
+# Run by run-smoke.sh on its own Xvfb and D-Bus session, with an
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
 
 import csv
