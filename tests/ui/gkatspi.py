@@ -259,10 +259,25 @@ def app_env(tmp, lang, **extra):
 
 def launch(gui, db, env, tmp):
     """Starts GUI on DB: (the process, the file in TMP its output goes to)."""
-    log = open(os.path.join(tmp, 'gui.log'), 'w+')
-    proc = subprocess.Popen([gui, '--database', db], env=env, stdout=log, stderr=log)
-    proc.gk_log_path = log.name
-    return proc, log
+    for attempt in range(3):
+        log = open(os.path.join(tmp, 'gui.log'), 'w+')
+        proc = subprocess.Popen([gui, '--database', db], env=env, stdout=log, stderr=log)
+        proc.gk_log_path = log.name
+        # About one launch in ten in CI dies at once with "cannot open
+        # display" although the test's Xvfb is listening (seen with
+        # xvfb-run and with -displayfd alike): that is the harness's X,
+        # not the app under test, so launch it again, and say so.
+        try:
+            proc.wait(2)
+        except subprocess.TimeoutExpired:
+            return proc, log
+        log.seek(0)
+        said = log.read()
+        if 'cannot open display' not in said:
+            return proc, log
+        print(f'# launch {attempt + 1}: {said.strip()[-200:]}; launching again')
+        log.close()
+    return proc, open(proc.gk_log_path)
 
 
 def wait_for_app(proc):
