@@ -172,8 +172,6 @@ read_ids (GkDatabase           *db,
 {
   g_autoptr(GString) sql = g_string_new ("SELECT n.id FROM notices n WHERE 1");
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   gk_notice_query_append_conditions (query, FALSE, sql);
   g_string_append (sql, " ORDER BY " GK_NOTICE_ORDER_KEY ", n.id");
@@ -181,18 +179,7 @@ read_ids (GkDatabase           *db,
   if (stmt == NULL)
     return NULL;
   gk_notice_query_bind (query, stmt);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      gk_database_set_error (db, error, _("Cannot read the notices"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return gk_notice_read_ids (db, stmt, error);
 }
 
 /* How many notices match NEEDLE, counting no further than LIMIT. */

@@ -29,6 +29,11 @@ G_BEGIN_DECLS
 #define GK_NOTICE_ORDER_KEY "coalesce (n.published_date, n.planned_date)"
 
 GkNotice *gk_notice_new_from_row (sqlite3_stmt *stmt);
+/* Steps STMT (bound, its first column a notice's id) to its end: the ids
+ * in order, or NULL with ERROR set. */
+GArray   *gk_notice_read_ids     (GkDatabase    *db,
+                                  sqlite3_stmt  *stmt,
+                                  GError       **error);
 
 /* The conditions of QUERY on the notice n, as " AND …" appended to SQL,
  * with named parameters that gk_notice_query_bind() binds. IN_ORDER makes

@@ -39,6 +39,28 @@ gk_notices_get (GkDatabase  *db,
 }
 
 GArray *
+gk_notice_read_ids (GkDatabase    *db,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the notices"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GArray *
 gk_notices_list_for_export (GkDatabase          *db,
                             const char          *from,
                             const char          *to,
@@ -46,11 +68,9 @@ gk_notices_list_for_export (GkDatabase          *db,
                             gint64               organization_id,
                             GError             **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GString) sql = g_string_new ("SELECT n.id FROM notices n WHERE n.state IN (");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint n_states;
-  int rc;
 
   g_return_val_if_fail (GK_IS_DATABASE (db), NULL);
   g_return_val_if_fail (from != NULL && to != NULL && states != NULL, NULL);
@@ -65,7 +85,7 @@ gk_notices_list_for_export (GkDatabase          *db,
     }
   n_states = g_strv_length ((char **) states);
   if (n_states == 0)
-    return g_steal_pointer (&ids);
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; i < n_states; i++)
     g_string_append (sql, i > 0 ? ", ?" : "?");
@@ -82,18 +102,7 @@ gk_notices_list_for_export (GkDatabase          *db,
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":to"), to, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":org"), organization_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      gk_database_set_error (db, error, _("Cannot read the notices"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return gk_notice_read_ids (db, stmt, error);
 }
 
 GkNoticeQuery *

@@ -71,3 +71,44 @@ gk_form_dialog_new (GtkWindow  *parent,
   gtk_widget_set_size_request (dialog, 460, -1);
   return dialog;
 }
+
+GtkWidget *
+gk_form_status_page (const char *icon,
+                     const char *title,
+                     const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  if (description != NULL)
+    adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  return page;
+}
+
+gint64
+gk_form_selected_id (GtkDropDown *drop_down,
+                     GArray      *ids,
+                     guint        skip)
+{
+  guint selected;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (drop_down), 0);
+  g_return_val_if_fail (ids != NULL, 0);
+
+  selected = gtk_drop_down_get_selected (drop_down);
+  if (selected == GTK_INVALID_LIST_POSITION || selected < skip || selected - skip >= ids->len)
+    return 0;
+  return g_array_index (ids, gint64, selected - skip);
+}
+
+void
+gk_form_clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_BOX (box));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 /* The small forms of the message dialogs: a boxed list of rows, shown
  * under the body, answered by "cancel" or "accept". Labels stay with the
- * caller; only "_Cancel" is said here. */
+ * caller; only "_Cancel" is said here. And the status page of a box that
+ * has nothing to show. */
 
 /* An empty boxed list to add rows to. */
 GtkWidget *gk_form_new        (void);
@@ -29,5 +30,18 @@ GtkWidget *gk_form_dialog_new (GtkWindow  *parent,
                                const char *body,
                                const char *accept,
                                GtkWidget  *form);
+
+/* For a box with nothing else to show (empty, or its read failed): a
+ * status page with ICON, TITLE and DESCRIPTION (or none). */
+GtkWidget *gk_form_status_page (const char *icon,
+                                const char *title,
+                                const char *description);
+/* The id (gint64) in @ids of the row chosen in @drop_down, whose first
+ * @skip rows have none ("everyone", "nobody named"); 0 for those. */
+gint64     gk_form_selected_id (GtkDropDown *drop_down,
+                                GArray      *ids,
+                                guint        skip);
+/* Removes every child of @box. */
+void       gk_form_clear_box   (GtkBox      *box);
 
 G_END_DECLS

@@ -192,6 +192,33 @@ def press(keysym_name):
     time.sleep(0.5)
 
 
+def chord(keysym, *modifiers):
+    """Presses KEYSYM while holding MODIFIERS, given by their keycodes (a
+    synthesized keysym event is a press and a release)."""
+    for keycode in modifiers:
+        Atspi.generate_keyboard_event(keycode, None, Atspi.KeySynthType.PRESS)
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
+    for keycode in reversed(modifiers):
+        Atspi.generate_keyboard_event(keycode, None, Atspi.KeySynthType.RELEASE)
+    time.sleep(0.7)
+
+
+def windows_of(app):
+    """The windows of APP: the application's children, of whatever role
+    (frame, dialog, file chooser, alert…)."""
+    try:
+        count = app.get_child_count()
+    except Exception:
+        return []
+    windows = []
+    for i in range(count):
+        try:
+            windows.append(app.get_child_at_index(i))
+        except Exception:
+            continue
+    return windows
+
+
 def type_text(text):
     for char in text:
         keysym = ord(char) if ord(char) < 0x100 else 0x01000000 + ord(char)

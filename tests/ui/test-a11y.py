@@ -31,9 +31,9 @@ GUI_G_DEBUG = os.environ.get('G_DEBUG', '')
 os.environ['G_DEBUG'] = ','.join(f for f in GUI_G_DEBUG.split(',') if f and f != 'fatal-criticals')
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gkatspi import (Atspi, app_env, check, check_log, click, find_shown, have_locale,  # noqa: E402
+from gkatspi import (Atspi, app_env, check, check_log, chord, click, find_shown, have_locale,  # noqa: E402
                      init_demo, launch, leave_out, name_of, on_screen, programs, results, role_of,
-                     run, set_text, shown_names, stop, wait_for, wait_for_app, walk)
+                     run, set_text, shown_names, stop, wait_for, wait_for_app, walk, windows_of)
 
 # The searches need not look into the catalog's table (hundreds of cells);
 # controls() below does, for its rows.
@@ -64,13 +64,7 @@ KEYSYMS = {'Return': 0xff0d, 'Escape': 0xff1b, 'Tab': 0xff09, 'Down': 0xff54, 'c
 
 
 def keys(name, *modifiers):
-    for keycode in modifiers:
-        Atspi.generate_keyboard_event(keycode, None, Atspi.KeySynthType.PRESS)
-    Atspi.generate_keyboard_event(KEYSYMS[name], None,
-                                  Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
-    for keycode in reversed(modifiers):
-        Atspi.generate_keyboard_event(keycode, None, Atspi.KeySynthType.RELEASE)
-    time.sleep(0.7)
+    chord(KEYSYMS[name], *modifiers)
 
 
 def focused(root):
@@ -173,21 +167,6 @@ def page_of(app, title):
         if name_of(node) in title and role_of(node) == 'panel':
             return node
     return None
-
-
-def windows_of(app):
-    """The windows of APP: the application's children."""
-    try:
-        count = app.get_child_count()
-    except Exception:
-        return []
-    windows = []
-    for i in range(count):
-        try:
-            windows.append(app.get_child_at_index(i))
-        except Exception:
-            continue
-    return [window for window in windows if role_of(window) in ('frame', 'dialog', 'window')]
 
 
 def window_named(app, title):

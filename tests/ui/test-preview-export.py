@@ -19,9 +19,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gkatspi import (Atspi, app_env, check, check_log, click, find_shown, have_locale,  # noqa: E402
+from gkatspi import (app_env, check, check_log, chord, click, find_shown, have_locale,  # noqa: E402
                      init_demo, launch, leave_out, name_of, programs, results, role_of, run,
-                     shown_names, stop, wait_for, wait_for_app, walk)
+                     shown_names, stop, wait_for, wait_for_app, walk, windows_of)
 
 # The catalog's table: hundreds of cells, and nothing here is in it.
 leave_out('tree table')
@@ -30,28 +30,9 @@ PERSON = '孙丽娟'
 CONTROL, ESCAPE, E = 37, 0xff1b, 0x65
 
 
-def press(keysym, *modifiers):
-    for keycode in modifiers:
-        Atspi.generate_keyboard_event(keycode, None, Atspi.KeySynthType.PRESS)
-    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.PRESSRELEASE | Atspi.KeySynthType.SYM)
-    for keycode in reversed(modifiers):
-        Atspi.generate_keyboard_event(keycode, None, Atspi.KeySynthType.RELEASE)
-    time.sleep(0.7)
-
-
-def windows(app):
-    found = []
-    for i in range(app.get_child_count()):
-        try:
-            found.append(app.get_child_at_index(i))
-        except Exception:
-            continue
-    return found
-
-
 def window_with(app, names):
     """The window of APP titled one of NAMES or showing a label so named."""
-    for window in windows(app):
+    for window in windows_of(app):
         if name_of(window) in names or find_shown(window, names) is not None:
             return window
     return None
@@ -106,11 +87,11 @@ def check_app(gui, cli, tmp):
         # The preview renders on a worker.
         time.sleep(3)
 
-        press(E, CONTROL)
+        chord(E, CONTROL)
         chooser = wait_for(lambda: window_with(app, words['save']), 10)
         if check(chooser is not None, 'Ctrl+E offers to save the approved notice as it was approved',
-                 [name_of(window) for window in windows(app)]):
-            press(ESCAPE)
+                 [name_of(window) for window in windows_of(app)]):
+            chord(ESCAPE)
             check(wait_for(lambda: window_with(app, words['save']) is None, 5), 'Escape closes the file chooser')
 
         # Another desktop's approval bound other bytes.
@@ -124,13 +105,13 @@ def check_app(gui, cli, tmp):
         # The window reads the change within 2 s, the preview renders again.
         time.sleep(5)
 
-        press(E, CONTROL)
+        chord(E, CONTROL)
         refused = wait_for(lambda: window_with(app, words['refused']), 10)
         check(refused is not None, 'now Ctrl+E refuses and says why',
-              [name_of(window) for window in windows(app)])
+              [name_of(window) for window in windows_of(app)])
         check(window_with(app, words['save']) is None, 'and no file chooser opens')
         if refused is not None:
-            press(ESCAPE)
+            chord(ESCAPE)
         check(proc.poll() is None, 'the application is still running')
     finally:
         output = stop(proc, log)

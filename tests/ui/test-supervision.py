@@ -199,7 +199,7 @@ def check_read_only(gui, db, tmp, lang, catalog):
             description = node.get_description() or ''
             check(not sensitive(node), f'read-only: {" or ".join(sorted(words[button]))} is insensitive')
             check(any(description.startswith(r) for r in read_only),
-                  f'read-only: its tooltip says the database is read-only', description)
+                  'read-only: its tooltip says the database is read-only', description)
         check(proc.poll() is None, 'read-only: the application is still running')
     finally:
         output = stop(proc, log)

@@ -18,6 +18,7 @@
 #include "gk-holidays-dialog.h"
 #include "gk-month-view.h"
 #include "gk-calendar-page.h"
+#include "gk-form.h"
 #include "gk-page-sync.h"
 #include "gk-write-job.h"
 
@@ -147,10 +148,7 @@ static void
 gk_calendar_page_fill_query (GkCalendarPage    *self,
                              GkObligationQuery *query)
 {
-  guint selected = gtk_drop_down_get_selected (self->org_dropdown);
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->organization_ids->len)
-    query->organization_id = g_array_index (self->organization_ids, gint64, selected - 1);
+  query->organization_id = gk_form_selected_id (self->org_dropdown, self->organization_ids, 1);
   if (gtk_toggle_button_get_active (self->mine_toggle))
     /* Nobody chosen: nothing is theirs (-1 matches no person). */
     query->person_id = self->person_id > 0 ? self->person_id : -1;

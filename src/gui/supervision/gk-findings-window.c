@@ -305,15 +305,12 @@ on_recorded (GObject  *owner,
 }
 
 static GtkWidget *
-status_page (const char *icon,
-             const char *title,
-             const char *description)
+compact_status_page (const char *icon,
+                     const char *title,
+                     const char *description)
 {
-  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *page = gk_form_status_page (icon, title, description);
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
   gtk_widget_add_css_class (page, "compact");
   return page;
 }
@@ -323,10 +320,9 @@ gk_findings_window_fill (GkFindingsWindow *self)
 {
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child, *group;
+  GtkWidget *group;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
-    gtk_box_remove (self->content_box, child);
+  gk_form_clear_box (self->content_box);
 
   if (self->finding_id > 0)
     {
@@ -344,13 +340,13 @@ gk_findings_window_fill (GkFindingsWindow *self)
   if (findings == NULL)
     {
       gtk_box_append (self->content_box,
-                      status_page ("dialog-error-symbolic", _("Could Not Read the Findings"), error->message));
+                      compact_status_page ("dialog-error-symbolic", _("Could Not Read the Findings"), error->message));
       return;
     }
   if (findings->len == 0)
     {
       gtk_box_append (self->content_box,
-                      status_page ("emblem-ok-symbolic", _("No Rectification Is Overdue"),
+                      compact_status_page ("emblem-ok-symbolic", _("No Rectification Is Overdue"),
                                    _("Every rectification you answer for is done or still within its deadline.")));
       return;
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pdf/gk-report-print.h"
+#include "gk-form.h"
 #include "gk-report-widgets.h"
 
 /* On screen */
@@ -234,15 +235,6 @@ load_free (Load *load)
   g_free (load);
 }
 
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
 static guint
 box_generation (GtkBox *box)
 {
@@ -271,18 +263,12 @@ on_loaded (GObject      *source,
   /* A newer load of the box supersedes this one. */
   if (load->generation == box_generation (load->box))
     {
-      clear_box (load->box);
+      gk_form_clear_box (load->box);
       if (ok)
         load->fill (load->box, load->data);
       else
-        {
-          GtkWidget *page = adw_status_page_new ();
-
-          adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
-          adw_status_page_set_title (ADW_STATUS_PAGE (page), load->error_title);
-          adw_status_page_set_description (ADW_STATUS_PAGE (page), error->message);
-          gtk_box_append (load->box, page);
-        }
+        gtk_box_append (load->box, gk_form_status_page ("dialog-error-symbolic", load->error_title,
+                                                        error->message));
     }
   load_free (load);
 }
@@ -314,7 +300,7 @@ gk_report_widgets_load (GtkBox                  *box,
   g_object_set_data (G_OBJECT (box), "gk-load-generation", GUINT_TO_POINTER (load->generation));
   g_object_set_data (G_OBJECT (box), "gk-report", NULL);
 
-  clear_box (box);
+  gk_form_clear_box (box);
   placeholder = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   spinner = gtk_spinner_new ();
   label = gtk_label_new (_("Computing…"));

@@ -398,21 +398,17 @@ gk_request_window_fill (GkRequestWindow *self)
   g_autofree char *deadline = NULL;
   g_autofree char *state = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *child, *group, *steps;
+  GtkWidget *group, *steps;
   gboolean open, may_act;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
-    gtk_box_remove (self->content_box, child);
+  gk_form_clear_box (self->content_box);
 
   request = gk_requests_get (self->db, self->request_id, &error);
   if (request == NULL)
     {
-      GtkWidget *page = adw_status_page_new ();
-
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Could Not Read the Application"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (page), error->message);
-      gtk_box_append (self->content_box, page);
+      gtk_box_append (self->content_box, gk_form_status_page ("dialog-error-symbolic",
+                                                              _("Could Not Read the Application"),
+                                                              error->message));
       return;
     }
   open = !g_str_equal (request->state, "replied");

@@ -8,6 +8,7 @@
 #include "core/gk-choices.h"
 #include "core/gk-report.h"
 #include "gk-a11y.h"
+#include "gk-form.h"
 #include "gk-report-widgets.h"
 #include "gk-summary-view.h"
 
@@ -36,27 +37,10 @@ entry_text (GtkEntry *entry)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
-static GtkWidget *
-status_page (const char *icon,
-             const char *title,
-             const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  return page;
-}
-
 static gint64
 selected_organization (GkSummaryView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->org_dropdown);
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->organization_ids->len)
-    return g_array_index (self->organization_ids, gint64, selected);
-  return 0;
+  return gk_form_selected_id (self->org_dropdown, self->organization_ids, 0);
 }
 
 static void
@@ -74,18 +58,16 @@ gk_summary_view_fill (GkSummaryView *self)
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
-  GtkWidget *child;
 
   self->stale = FALSE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->report_box))) != NULL)
-    gtk_box_remove (self->report_box, child);
+  gk_form_clear_box (self->report_box);
   if (self->db == NULL)
     return;
 
   if (self->organization_ids->len == 0)
     {
       gtk_box_append (self->report_box,
-                      status_page ("x-office-document-symbolic", _("No Organization to Report On"),
+                      gk_form_status_page ("x-office-document-symbolic", _("No Organization to Report On"),
                                    _("The disclosure summary is made by the secretary or the principal of an "
                                      "organization, or by party office and inspectors.")));
       return;
@@ -94,7 +76,7 @@ gk_summary_view_fill (GkSummaryView *self)
   if (selected_organization (self) == 0)
     {
       gtk_box_append (self->report_box,
-                      status_page ("dialog-error-symbolic", _("Could Not Compute the Summary"),
+                      gk_form_status_page ("dialog-error-symbolic", _("Could Not Compute the Summary"),
                                    _("Choose an organization you report on.")));
       return;
     }
@@ -264,12 +246,7 @@ gk_summary_view_set_database (GkSummaryView *self,
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gk_summary_view_fill (self);
   else
-    {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->report_box))) != NULL)
-        gtk_box_remove (self->report_box, child);
-    }
+    gk_form_clear_box (self->report_box);
 }
 
 GtkWidget *

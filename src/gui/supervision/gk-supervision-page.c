@@ -105,29 +105,6 @@ toast (GkSupervisionPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static GtkWidget *
-status_page (const char *icon,
-             const char *title,
-             const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  if (description != NULL)
-    adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  return page;
-}
-
 /* The dashboard (a) */
 
 static const char *
@@ -237,7 +214,7 @@ dashboard_fill (GtkBox   *box,
   if (lines->len == 0)
     {
       gtk_box_append (box,
-                      status_page ("emblem-ok-symbolic", _("Nothing Is Overdue"),
+                      gk_form_status_page ("emblem-ok-symbolic", _("Nothing Is Overdue"),
                                    _("Every disclosure, notice, application and rectification is on time.")));
       return;
     }
@@ -286,7 +263,7 @@ gk_supervision_page_fill_dashboard (GkSupervisionPage *self)
 
   if (db == NULL)
     {
-      clear_box (self->dashboard_box);
+      gk_form_clear_box (self->dashboard_box);
       return;
     }
   gk_report_widgets_load (self->dashboard_box, db, _("Could Not Read the Dashboard"),
@@ -324,11 +301,7 @@ gk_supervision_page_fill_organizations (GkSupervisionPage *self)
 static gint64
 selected_organization (GkSupervisionPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->report_org_dropdown);
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->organization_ids->len)
-    return g_array_index (self->organization_ids, gint64, selected);
-  return 0;
+  return gk_form_selected_id (self->report_org_dropdown, self->organization_ids, 0);
 }
 
 static void
@@ -338,7 +311,7 @@ gk_supervision_page_fill_report (GkSupervisionPage *self)
 
   if (db == NULL)
     {
-      clear_box (self->report_box);
+      gk_form_clear_box (self->report_box);
       return;
     }
   gk_report_widgets_load_report (self->report_box, db, selected_organization (self),
@@ -572,7 +545,6 @@ on_add_finding_response (AdwMessageDialog  *dialog,
   GtkDropDown *org = g_object_get_data (G_OBJECT (dialog), "organization");
   GtkDropDown *responsible = g_object_get_data (G_OBJECT (dialog), "responsible");
   gint64 inspection_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "inspection");
-  guint selected;
   Record *record;
 
   if (g_strcmp0 (response, "accept") != 0 || get_database (self) == NULL)
@@ -580,13 +552,9 @@ on_add_finding_response (AdwMessageDialog  *dialog,
 
   record = g_new0 (Record, 1);
   record->inspection_id = inspection_id;
-  selected = gtk_drop_down_get_selected (org);
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->organization_ids->len)
-    record->organization_id = g_array_index (self->organization_ids, gint64, selected);
+  record->organization_id = gk_form_selected_id (org, self->organization_ids, 0);
   /* The first choice: nobody named, the principal and the secretary answer. */
-  selected = gtk_drop_down_get_selected (responsible);
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->people_ids->len)
-    record->responsible_id = g_array_index (self->people_ids, gint64, selected - 1);
+  record->responsible_id = gk_form_selected_id (responsible, self->people_ids, 1);
   record->finding = row_text (G_OBJECT (dialog), "finding");
   record->rectification = row_text (G_OBJECT (dialog), "rectification");
   if (record->rectification != NULL)
@@ -663,7 +631,7 @@ gk_supervision_page_fill_inspections (GkSupervisionPage *self)
   g_autofree char *read_only = read_only_tooltip (self);
 
   gk_supervision_page_update_actions (self);
-  clear_box (self->inspections_box);
+  gk_form_clear_box (self->inspections_box);
   if (db == NULL)
     return;
 
@@ -671,14 +639,14 @@ gk_supervision_page_fill_inspections (GkSupervisionPage *self)
   if (inspections == NULL)
     {
       gtk_box_append (self->inspections_box,
-                      status_page ("dialog-error-symbolic", _("Could Not Read the Inspections"),
+                      gk_form_status_page ("dialog-error-symbolic", _("Could Not Read the Inspections"),
                                    error->message));
       return;
     }
   if (inspections->len == 0)
     {
       gtk_box_append (self->inspections_box,
-                      status_page ("security-high-symbolic", _("No Inspections"),
+                      gk_form_status_page ("security-high-symbolic", _("No Inspections"),
                                    _("Record a routine inspection or a special supervision with New Inspection.")));
       return;
     }
@@ -726,7 +694,7 @@ gk_supervision_page_fill_feedback (GkSupervisionPage *self)
   g_autoptr(GError) error = NULL;
   GtkWidget *opinions, *others;
 
-  clear_box (self->feedback_box);
+  gk_form_clear_box (self->feedback_box);
   if (db == NULL)
     return;
 
@@ -734,7 +702,7 @@ gk_supervision_page_fill_feedback (GkSupervisionPage *self)
   if (feedback == NULL)
     {
       gtk_box_append (self->feedback_box,
-                      status_page ("dialog-error-symbolic", _("Could Not Read the Feedback"), error->message));
+                      gk_form_status_page ("dialog-error-symbolic", _("Could Not Read the Feedback"), error->message));
       return;
     }
 
@@ -755,9 +723,9 @@ gk_supervision_page_fill_feedback (GkSupervisionPage *self)
   gtk_box_append (self->feedback_box, others);
   if (feedback->len == 0)
     {
-      clear_box (self->feedback_box);
+      gk_form_clear_box (self->feedback_box);
       gtk_box_append (self->feedback_box,
-                      status_page ("mail-read-symbolic", _("No Feedback Recorded"),
+                      gk_form_status_page ("mail-read-symbolic", _("No Feedback Recorded"),
                                    _("Feedback is recorded from a published notice’s detail in the Approvals tab; "
                                      "public opinion with Record Opinion.")));
     }
