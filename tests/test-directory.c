@@ -220,6 +220,45 @@ test_has_role (Fixture       *f,
   g_assert_false (gk_directory_has_role (f->db, f->staff, f->org_dept, "staff"));
 }
 
+/* A new database has no one: the first person may make themselves party
+ * office, once; after that only they add people. */
+static void
+test_first_manager (void)
+{
+  g_autoptr(GkDatabase) db = gk_test_template_db ();
+  g_autoptr(GError) error = NULL;
+  gint64 office_org = gk_directory_find_organization (db, "党办", NULL);
+  gint64 events, first;
+
+  g_assert_false (gk_directory_has_manager (db));
+
+  /* A blank name is refused and writes nothing. */
+  events = gk_test_query_int (db, "SELECT count(*) FROM audit_events");
+  g_assert_cmpint (gk_directory_add_first_manager (db, "  ", NULL, NULL, office_org, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM people"), ==, 0);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM audit_events"), ==, events);
+
+  first = gk_directory_add_first_manager (db, "孙主任", "党委办公室主任", "", office_org, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+  g_assert_true (gk_directory_has_manager (db));
+  g_assert_true (gk_directory_may_manage_people (db, first));
+  g_assert_true (gk_directory_has_role (db, first, office_org, "party-office"));
+  /* The role's audit event is the new person's own. */
+  g_assert_cmpint (gk_test_query_int (db, "SELECT person_id FROM audit_events"
+                                          " WHERE id = (SELECT max(id) FROM audit_events)"), ==, first);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM audit_events"), ==, events + 2);
+
+  /* The second one is refused and changes nothing. */
+  events = gk_test_query_int (db, "SELECT count(*) FROM audit_events");
+  g_assert_cmpint (gk_directory_add_first_manager (db, "冒名者", NULL, NULL, office_org, &error), ==, 0);
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM people"), ==, 1);
+  g_assert_cmpint (gk_test_query_int (db, "SELECT count(*) FROM audit_events"), ==, events);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +269,7 @@ main (int   argc,
   g_test_add ("/directory/add-and-remove", Fixture, NULL, fixture_set_up, test_add_and_remove, fixture_tear_down);
   g_test_add ("/directory/last-manager", Fixture, NULL, fixture_set_up, test_last_manager, fixture_tear_down);
   g_test_add ("/directory/has-role", Fixture, NULL, fixture_set_up, test_has_role, fixture_tear_down);
+  g_test_add_func ("/directory/first-manager", test_first_manager);
 
   return g_test_run ();
 }

@@ -442,21 +442,54 @@ require_manager (GkDatabase  *db,
   return FALSE;
 }
 
-/* After a removal: someone must still be able to manage people, or no one
- * could ever give the role again from the desktop. */
+/* Whether any active person holds party office or administrator: someone
+ * who can manage people from the desktop. */
 static gboolean
-require_a_manager_left (GkDatabase  *db,
-                        GError     **error)
+find_manager (GkDatabase  *db,
+              gboolean    *found,
+              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt =
     gk_database_prepare (db,
                          "SELECT 1 FROM roles r JOIN people p ON p.id = r.person_id"
                          " WHERE p.active AND r.role IN ('party-office', 'admin') LIMIT 1",
                          error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      gk_database_set_error (db, error, _("Cannot read the roles"));
+      return FALSE;
+    }
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+gboolean
+gk_directory_has_manager (GkDatabase *db)
+{
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), FALSE);
+
+  /* On an error, say there is one: it only hides the first-run offer. */
+  return !find_manager (db, &found, NULL) || found;
+}
+
+/* After a removal: someone must still be able to manage people, or no one
+ * could ever give the role again from the desktop. */
+static gboolean
+require_a_manager_left (GkDatabase  *db,
+                        GError     **error)
+{
+  gboolean found = FALSE;
+
+  if (!find_manager (db, &found, error))
+    return FALSE;
+  if (found)
     return TRUE;
   g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
                _("This is the last role of party office or administrator; give it to someone else first"));
@@ -507,6 +540,53 @@ gk_directory_manage_add_person (GkDatabase  *db,
     change.title = NULL;
   gk_database_set_actor (db, actor_id);
   if (!gk_database_write (db, write_add_person, &change, error))
+    return 0;
+  return change.new_id;
+}
+
+static gboolean
+write_add_first_manager (GkDatabase  *db,
+                         gpointer     user_data,
+                         GError     **error)
+{
+  Change *change = user_data;
+  gboolean found = FALSE;
+
+  if (!find_manager (db, &found, error))
+    return FALSE;
+  if (found)
+    {
+      g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+                   _("Someone already manages people in this database: ask party office to add you"));
+      return FALSE;
+    }
+
+  /* The person is added by no one: there was no one yet. */
+  gk_database_set_actor (db, 0);
+  change->new_id = gk_directory_add_person (db, change->name, change->title, change->login, error);
+  if (change->new_id <= 0)
+    return FALSE;
+  gk_database_set_actor (db, change->new_id);
+  return gk_directory_add_role (db, change->new_id, change->organization_id, "party-office", error);
+}
+
+gint64
+gk_directory_add_first_manager (GkDatabase  *db,
+                                const char  *name,
+                                const char  *title,
+                                const char  *login,
+                                gint64       organization_id,
+                                GError     **error)
+{
+  Change change = { .name = name, .title = title, .login = login, .organization_id = organization_id };
+
+  g_return_val_if_fail (GK_IS_DATABASE (db), 0);
+
+  if (is_blank (change.login))
+    change.login = NULL;
+  if (is_blank (change.title))
+    change.title = NULL;
+  if (!gk_database_write (db, write_add_first_manager, &change, error))
     return 0;
   return change.new_id;
 }

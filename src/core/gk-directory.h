@@ -80,6 +80,19 @@ gboolean gk_directory_manage_add_oversight (GkDatabase  *db,
                                             gint64       person_id,
                                             gint64       organization_id,
                                             GError     **error);
+/* Whether any active person may manage people (party office or an
+ * administrator). */
+gboolean gk_directory_has_manager       (GkDatabase  *db);
+/* The first run of a new database: adds NAME as party office of
+ * ORGANIZATION_ID, the new person the actor of the role's audit event, in
+ * one write. Refused with GK_CORE_ERROR_INVALID once anyone may manage
+ * people: from then on they add the others. */
+gint64   gk_directory_add_first_manager (GkDatabase  *db,
+                                         const char  *name,
+                                         const char  *title,
+                                         const char  *login,
+                                         gint64       organization_id,
+                                         GError     **error);
 /* NOT_FOUND when the person does not hold that role / oversight. */
 gboolean gk_directory_remove_role      (GkDatabase  *db,
                                         gint64       actor_id,
