@@ -13,6 +13,7 @@
 #include "pdf/gk-fonts.h"
 #include "pdf/gk-notice-print.h"
 #include "gk-a11y.h"
+#include "gk-write-job.h"
 #include "gk-preferences-window.h"
 
 /* Spin buttons write when the user has stopped changing them for this
@@ -170,43 +171,79 @@ undo_free (gpointer  data,
   g_free (undo);
 }
 
+/* A setting written by a worker on a connection of its own
+ * (gk-write-job.h), the window referenced until it is done; OLD_VALUE is
+ * what it replaced. */
+typedef struct
+{
+  GkPreferencesWindow *self;
+  char                *key;
+  char                *value;
+  char                *old_value;
+  gboolean             undoable;
+} Setting;
+
+static void
+setting_free (Setting *setting)
+{
+  g_object_unref (setting->self);
+  g_free (setting->key);
+  g_free (setting->value);
+  g_free (setting->old_value);
+  g_free (setting);
+}
+
+static gboolean
+setting_write (GkDatabase  *db,
+               gpointer     data,
+               GError     **error)
+{
+  Setting *setting = data;
+
+  setting->old_value = gk_database_get_setting (db, setting->key);
+  return gk_database_set_setting (db, setting->key, setting->value, error);
+}
+
 static void gk_preferences_window_load (GkPreferencesWindow *self);
+static void gk_preferences_window_write_setting (GkPreferencesWindow *self,
+                                                 GtkWidget           *where,
+                                                 const char          *key,
+                                                 const char          *value,
+                                                 gboolean             undoable);
 
 static void
 on_undo_clicked (AdwToast *toast,
                  Undo     *undo)
 {
-  g_autoptr(GError) error = NULL;
-
   if (undo->self->db == NULL)
     return;
-  if (!gk_database_set_setting (undo->self->db, undo->key, undo->value, &error))
-    {
-      gk_preferences_window_show_error (undo->self, error);
-      return;
-    }
-  gk_preferences_window_load (undo->self);
+  gk_preferences_window_write_setting (undo->self, GTK_WIDGET (undo->self->issuer_group),
+                                       undo->key, undo->value, FALSE);
 }
 
 static void
-on_text_row_apply (GkPreferencesWindow *self,
-                   AdwEntryRow         *row)
+on_setting_written (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  const char *key = row_key (row);
-  g_autofree char *old_value = NULL;
-  g_autofree char *value = NULL;
+  Setting *setting = gk_write_job_get_data (result);
+  GkPreferencesWindow *self = setting->self;
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
   Undo *undo;
 
+  /* A window closed meanwhile has nothing left to show it in. */
+  if (!gk_write_job_finish (result, &error))
+    {
+      if (self->db != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gk_preferences_window_show_error (self, error);
+      return;
+    }
   if (self->db == NULL)
     return;
-
-  old_value = gk_database_get_setting (self->db, key);
-  value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  if (!gk_database_set_setting (self->db, key, value, &error))
+  if (!setting->undoable)
     {
-      gk_preferences_window_show_error (self, error);
+      gk_preferences_window_load (self);
       return;
     }
 
@@ -215,10 +252,41 @@ on_text_row_apply (GkPreferencesWindow *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   undo = g_new0 (Undo, 1);
   undo->self = self;
-  undo->key = g_strdup (key);
-  undo->value = g_steal_pointer (&old_value);
+  undo->key = g_strdup (setting->key);
+  undo->value = g_strdup (setting->old_value);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo, undo_free, 0);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+/* WHERE: the widget of the window whose change this is. */
+static void
+gk_preferences_window_write_setting (GkPreferencesWindow *self,
+                                     GtkWidget           *where,
+                                     const char          *key,
+                                     const char          *value,
+                                     gboolean             undoable)
+{
+  Setting *setting = g_new0 (Setting, 1);
+
+  setting->self = g_object_ref (self);
+  setting->key = g_strdup (key);
+  setting->value = g_strdup (value);
+  setting->undoable = undoable;
+  gk_write_job_run (where, self->db, _("Saving…"), setting_write, setting,
+                    (GDestroyNotify) setting_free, on_setting_written, NULL);
+}
+
+static void
+on_text_row_apply (GkPreferencesWindow *self,
+                   AdwEntryRow         *row)
+{
+  g_autofree char *value = NULL;
+
+  if (self->db == NULL)
+    return;
+
+  value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  gk_preferences_window_write_setting (self, GTK_WIDGET (row), row_key (row), value, TRUE);
 }
 
 static int
@@ -249,27 +317,69 @@ write_number_setting (GkDatabase  *db,
   return gk_database_set_setting (db, key, text, error);
 }
 
+/* The numbers, written like a Setting. */
+typedef struct
+{
+  GkPreferencesWindow *self;
+  int                  deadline;
+  int                  extension;
+  guint                stuck;
+  int                  retention;
+} Numbers;
+
+static void
+numbers_free (Numbers *numbers)
+{
+  g_object_unref (numbers->self);
+  g_free (numbers);
+}
+
 /* Writes the numbers that differ from what is stored. */
+static gboolean
+numbers_write (GkDatabase  *db,
+               gpointer     data,
+               GError     **error)
+{
+  Numbers *numbers = data;
+
+  return write_number_setting (db, DEADLINE_KEY, 20, numbers->deadline, error) &&
+         write_number_setting (db, EXTENSION_KEY, 20, numbers->extension, error) &&
+         (gk_dashboard_get_stuck_threshold (db) == numbers->stuck ||
+          gk_dashboard_set_stuck_threshold (db, numbers->stuck, error)) &&
+         (gk_backups_get_retention_days (db) == numbers->retention ||
+          gk_backups_set_retention_days (db, numbers->retention, error));
+}
+
+static void
+on_numbers_written (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Numbers *numbers = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+
+  if (!gk_write_job_finish (result, &error) && numbers->self->db != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gk_preferences_window_show_error (numbers->self, error);
+}
+
 static void
 gk_preferences_window_save_numbers (GkPreferencesWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  int deadline = gtk_spin_button_get_value_as_int (self->deadline_spin);
-  int extension = gtk_spin_button_get_value_as_int (self->extension_spin);
-  guint stuck = (guint) gtk_spin_button_get_value_as_int (self->stuck_spin);
-  int retention = gtk_spin_button_get_value_as_int (self->retention_spin);
+  Numbers *numbers;
 
   g_clear_handle_id (&self->number_id, g_source_remove);
   if (self->db == NULL || gk_database_is_read_only (self->db))
     return;
 
-  if (!write_number_setting (self->db, DEADLINE_KEY, 20, deadline, &error) ||
-      !write_number_setting (self->db, EXTENSION_KEY, 20, extension, &error) ||
-      (gk_dashboard_get_stuck_threshold (self->db) != stuck &&
-       !gk_dashboard_set_stuck_threshold (self->db, stuck, &error)) ||
-      (gk_backups_get_retention_days (self->db) != retention &&
-       !gk_backups_set_retention_days (self->db, retention, &error)))
-    gk_preferences_window_show_error (self, error);
+  numbers = g_new0 (Numbers, 1);
+  numbers->self = g_object_ref (self);
+  numbers->deadline = gtk_spin_button_get_value_as_int (self->deadline_spin);
+  numbers->extension = gtk_spin_button_get_value_as_int (self->extension_spin);
+  numbers->stuck = (guint) gtk_spin_button_get_value_as_int (self->stuck_spin);
+  numbers->retention = gtk_spin_button_get_value_as_int (self->retention_spin);
+  gk_write_job_run (GTK_WIDGET (self->deadlines_group), self->db, _("Saving…"), numbers_write,
+                    numbers, (GDestroyNotify) numbers_free, on_numbers_written, NULL);
 }
 
 static gboolean
