@@ -7,9 +7,12 @@
 # Criticals not to be fatal in this client changes G_DEBUG before importing
 # this module, which loads GLib.
 
+import gettext
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 import gi
@@ -38,6 +41,23 @@ def run(main):
     status = main()
     print(f'1..{len(results)}')
     sys.exit(status)
+
+
+
+def run_app_test(check_app):
+    """Runs CHECK_APP(gui, cli, tmp) with the programs under test and a
+    temporary folder, removed afterwards; as run() does, prints the plan."""
+    def main():
+        found = programs()
+        if found is None:
+            return 0
+        gui, cli = found
+        tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
+        try:
+            return check_app(gui, cli, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    run(main)
 
 
 # The tree
@@ -241,6 +261,29 @@ def set_text(node, text):
 
 
 # The application
+
+def interface_words(chinese):
+    """words(MSGID): MSGID and, when CHINESE, its zh_CN translation from
+    GONGKAI_LOCALEDIR, as written and as shown (a label with a mnemonic shows
+    without its underscore: 添加(A))."""
+    catalog = gettext.NullTranslations()
+    if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
+        catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
+
+    def words(msgid):
+        forms = {catalog.gettext(msgid), msgid}
+        return forms | {form.replace('_', '') for form in forms}
+    return words
+
+
+def find_button_named(root, forms):
+    """A push button labelled one of FORMS (see interface_words)."""
+    for label in forms:
+        node = find_button(root, label.replace('_', ''))
+        if node is not None:
+            return node
+    return None
+
 
 def have_locale(name):
     out = subprocess.run(['locale', '-a'], capture_output=True, text=True).stdout.split()

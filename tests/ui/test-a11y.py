@@ -18,11 +18,9 @@
 import gettext
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 # The application gets the G_DEBUG of the test; this client does without
@@ -31,9 +29,10 @@ GUI_G_DEBUG = os.environ.get('G_DEBUG', '')
 os.environ['G_DEBUG'] = ','.join(f for f in GUI_G_DEBUG.split(',') if f and f != 'fatal-criticals')
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gkatspi import (Atspi, app_env, check, check_log, chord, click, find_shown, have_locale,  # noqa: E402
-                     init_demo, launch, leave_out, name_of, on_screen, programs, results, role_of,
-                     run, set_text, shown_names, stop, wait_for, wait_for_app, walk, windows_of)
+from gkatspi import (Atspi, app_env, check, check_log, chord, click, find_shown,  # noqa: E402
+                     have_locale, init_demo, launch, leave_out, name_of, on_screen, results,
+                     role_of, run_app_test, set_text, shown_names, stop, wait_for, wait_for_app,
+                     walk, windows_of)
 
 # The searches need not look into the catalog's table (hundreds of cells);
 # controls() below does, for its rows.
@@ -203,19 +202,6 @@ def stored_setting(db, key):
     finally:
         conn.close()
     return row[0] if row else None
-
-
-def main():
-    found = programs()
-    if found is None:
-        return 0
-    gui, cli = found
-
-    tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
-    try:
-        return check_app(gui, cli, tmp)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def check_app(gui, cli, tmp):
@@ -422,4 +408,4 @@ def check_whole_tree(gui, db, tmp, lang, catalog):
 
 
 if __name__ == '__main__':
-    run(main)
+    run_app_test(check_app)

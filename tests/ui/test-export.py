@@ -20,9 +20,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gkatspi import (Atspi, activate, app_env, check, check_log, click, find_button, find_shown,  # noqa: E402
-                     have_locale, init_demo, launch, leave_out, name_of, programs, run, sensitive,
-                     shown_names, stop, type_text, wait_for, wait_for_app)
+from gkatspi import (Atspi, activate, app_env, check, check_log, click, find_button_named, find_shown,  # noqa: E402
+                     have_locale, init_demo, interface_words, launch, leave_out, name_of, programs, run,
+                     sensitive, shown_names, stop, type_text, wait_for, wait_for_app)
 
 # The catalog's table: hundreds of cells, and nothing here is in it.
 leave_out('tree table')
@@ -81,20 +81,10 @@ def main():
     catalog = gettext.NullTranslations()
     if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
         catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
-
-    def words(msgid):
-        """MSGID and its translation, as written and as shown: a label with
-        a mnemonic shows without its underscore (导出公开文稿(X)…)."""
-        forms = {catalog.gettext(msgid), msgid}
-        return forms | {form.replace('_', '') for form in forms}
+    words = interface_words(chinese)
 
     def button(root, msgid):
-        """A push button labelled MSGID, its mnemonic underline dropped."""
-        for label in words(msgid):
-            node = find_button(root, label.replace('_', ''))
-            if node is not None:
-                return node
-        return None
+        return find_button_named(root, words(msgid))
 
     def counted(singular, plural, n, *args):
         return {f % ((n,) + args) for f in (catalog.ngettext(singular, plural, n), singular if n == 1 else plural)}

@@ -11,16 +11,14 @@
 
 import gettext
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gkatspi import (app_env, check, check_log, chord, click, find_shown, have_locale,  # noqa: E402
-                     init_demo, launch, leave_out, name_of, programs, results, role_of, run,
+                     init_demo, launch, leave_out, name_of, results, role_of, run_app_test,
                      shown_names, stop, wait_for, wait_for_app, walk, windows_of)
 
 # The catalog's table: hundreds of cells, and nothing here is in it.
@@ -36,19 +34,6 @@ def window_with(app, names):
         if name_of(window) in names or find_shown(window, names) is not None:
             return window
     return None
-
-
-def main():
-    found = programs()
-    if found is None:
-        return 0
-    gui, cli = found
-
-    tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
-    try:
-        return check_app(gui, cli, tmp)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def check_app(gui, cli, tmp):
@@ -120,4 +105,4 @@ def check_app(gui, cli, tmp):
 
 
 if __name__ == '__main__':
-    run(main)
+    run_app_test(check_app)

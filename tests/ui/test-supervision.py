@@ -20,10 +20,8 @@ import csv
 import datetime
 import gettext
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 
 # Criticals are fatal for the application under test, not for this
 # client: the accessibility library warns when the bus is slow to answer.
@@ -31,9 +29,9 @@ GUI_G_DEBUG = os.environ.get('G_DEBUG', '')
 os.environ['G_DEBUG'] = ','.join(f for f in GUI_G_DEBUG.split(',') if f and f != 'fatal-criticals')
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gkatspi import (activate, app_env, check, check_log, click, find_shown, have_locale,  # noqa: E402
-                     init_demo, launch, leave_out, name_of, on_screen, programs, results, role_of, run,
-                     sensitive, set_text, stop, wait_for, wait_for_app, walk)
+from gkatspi import (activate, app_env, check, check_log, click, find_shown,  # noqa: E402
+                     have_locale, init_demo, launch, leave_out, name_of, on_screen, results,
+                     role_of, run_app_test, sensitive, set_text, stop, wait_for, wait_for_app, walk)
 
 RESPONSIBLE = '吴海燕'
 
@@ -302,18 +300,5 @@ def supervise(gui, cli, tmp):
     return 0 if all(results) else 1
 
 
-def main():
-    found = programs()
-    if found is None:
-        return 0
-    gui, cli = found
-
-    tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
-    try:
-        return supervise(gui, cli, tmp)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
 if __name__ == '__main__':
-    run(main)
+    run_app_test(supervise)

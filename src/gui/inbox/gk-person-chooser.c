@@ -6,8 +6,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "core/gk-catalog.h"
 #include "core/gk-choices.h"
 #include "core/gk-directory.h"
+#include "people/gk-add-person-dialog.h"
+#include "gk-write-job.h"
 #include "gk-person-chooser.h"
 
 struct _GkPersonChooser
@@ -17,9 +20,15 @@ struct _GkPersonChooser
   GkDatabase     *db;
   gint64          current_id;
 
+  AdwToastOverlay *toast_overlay;
   GtkSearchEntry *search_entry;
+  GtkStack       *stack;
   GtkListBox     *list_box;
   GtkButton      *choose_button;
+  GtkWidget      *intro_label;
+  GtkWidget      *first_manager_button;
+  AdwStatusPage  *empty_page;
+  GtkWidget      *empty_button;
 };
 
 G_DEFINE_FINAL_TYPE (GkPersonChooser, gk_person_chooser, ADW_TYPE_WINDOW)
@@ -30,6 +39,29 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* A new database has no one who may add people: the first person adds
+ * themselves as party office (gk_directory_add_first_manager()). */
+static void
+gk_person_chooser_offer_first_manager (GkPersonChooser *self,
+                                       guint            n_people)
+{
+  gboolean read_only = gk_database_is_read_only (self->db);
+  gboolean offer = !read_only && !gk_directory_has_manager (self->db);
+
+  gtk_stack_set_visible_child_name (self->stack, n_people > 0 ? "list" : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), n_people > 0);
+  gtk_widget_set_visible (self->intro_label, n_people > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->choose_button), n_people > 0);
+  gtk_widget_set_visible (self->first_manager_button, offer && n_people > 0);
+  gtk_widget_set_visible (self->empty_button, offer);
+  if (n_people == 0 && read_only)
+    adw_status_page_set_description (self->empty_page,
+                                     _("This database has no people yet, and it is open read-only: open it where it can be changed to add yourself."));
+  else if (n_people == 0 && !offer)
+    adw_status_page_set_description (self->empty_page,
+                                     _("No one active is listed here. Ask party office to add you."));
+}
 
 static gboolean
 gk_person_chooser_fill (GkPersonChooser *self,
@@ -74,6 +106,7 @@ gk_person_chooser_fill (GkPersonChooser *self,
 
   if (current_row != NULL)
     gtk_list_box_select_row (self->list_box, current_row);
+  gk_person_chooser_offer_first_manager (self, people->len);
   return TRUE;
 }
 
@@ -155,11 +188,114 @@ on_search_activate (GkPersonChooser *self)
     }
 }
 
+/* ---- The first person ---- */
+
+typedef struct
+{
+  char   *name;
+  char   *title;
+  char   *login;
+  gint64  organization_id;
+  gint64  id;  /* once written */
+} FirstManager;
+
+static void
+first_manager_free (FirstManager *first)
+{
+  g_free (first->name);
+  g_free (first->title);
+  g_free (first->login);
+  g_free (first);
+}
+
+static gboolean
+first_manager_write (GkDatabase  *db,
+                     gpointer     data,
+                     GError     **error)
+{
+  FirstManager *first = data;
+
+  first->id = gk_directory_add_first_manager (db, first->name, first->title, first->login,
+                                              first->organization_id, error);
+  return first->id > 0;
+}
+
+static void
+on_first_manager_written (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (source), GK_TYPE_PERSON_CHOOSER);
+  FirstManager *first = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+  GkPersonChooser *self;
+
+  if (window == NULL)
+    return;
+  self = GK_PERSON_CHOOSER (window);
+  if (!gk_write_job_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          AdwToast *toast = adw_toast_new (error->message);
+
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+      return;
+    }
+  g_signal_emit (self, signals[PERSON_CHOSEN], 0, first->id, first->name);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_first_manager_response (GkAddPersonDialog *dialog,
+                           const char        *response,
+                           GkPersonChooser   *self)
+{
+  FirstManager *first;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+
+  first = g_new0 (FirstManager, 1);
+  first->name = gk_add_person_dialog_get_name (dialog);
+  first->title = gk_add_person_dialog_get_title (dialog);
+  first->login = gk_add_person_dialog_get_login (dialog);
+  first->organization_id = gk_add_person_dialog_get_organization (dialog);
+  gk_write_job_run (GTK_WIDGET (self->toast_overlay), self->db, _("Adding you…"),
+                    first_manager_write, first, (GDestroyNotify) first_manager_free,
+                    on_first_manager_written, NULL);
+}
+
+static void
+on_first_manager_clicked (GkPersonChooser *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) organizations = gk_catalog_list_organizations (self->db, &error);
+  GkAddPersonDialog *dialog;
+
+  if (organizations == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  dialog = gk_add_person_dialog_new (GTK_WINDOW (self), _("Add Yourself as Party Office"),
+                                     _("You will be able to add the others and give them roles under People in the main menu. Party office belongs to the organization you choose."),
+                                     organizations);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_first_manager_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 gk_person_chooser_dispose (GObject *object)
 {
   GkPersonChooser *self = GK_PERSON_CHOOSER (object);
 
+  /* Disposing the list unselects its row: not a choice. */
+  if (self->list_box != NULL)
+    g_signal_handlers_disconnect_by_data (self->list_box, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_PERSON_CHOOSER);
   g_clear_object (&self->db);
 
@@ -182,7 +318,13 @@ gk_person_chooser_class_init (GkPersonChooserClass *klass)
                   G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/gongkai/Gongkai/inbox/gk-person-chooser.ui");
+  gtk_widget_class_bind_template_child (widget_class, GkPersonChooser, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GkPersonChooser, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GkPersonChooser, stack);
+  gtk_widget_class_bind_template_child (widget_class, GkPersonChooser, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, GkPersonChooser, first_manager_button);
+  gtk_widget_class_bind_template_child (widget_class, GkPersonChooser, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GkPersonChooser, empty_button);
   gtk_widget_class_bind_template_child (widget_class, GkPersonChooser, list_box);
   gtk_widget_class_bind_template_child (widget_class, GkPersonChooser, choose_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
@@ -190,6 +332,7 @@ gk_person_chooser_class_init (GkPersonChooserClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_first_manager_clicked);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

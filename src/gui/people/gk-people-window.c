@@ -13,6 +13,8 @@
 #include "core/gk-catalog.h"
 #include "core/gk-choices.h"
 #include "core/gk-directory.h"
+#include "gk-write-job.h"
+#include "gk-add-person-dialog.h"
 #include "gk-people-window.h"
 
 struct _GkPeopleWindow
@@ -246,44 +248,143 @@ gk_people_window_show_person (GkPeopleWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->add_oversight_group), self->can_manage && leader);
 }
 
-static void
-gk_people_window_changed (GkPeopleWindow *self,
-                          gboolean        ok,
-                          GError         *error,
-                          const char     *done)
+/* A change of people, written by a worker on a connection of its own
+ * (gk-write-job.h), so that waiting for another desktop never freezes the
+ * window. */
+typedef enum
 {
-  if (!ok)
+  CHANGE_ADD_PERSON,
+  CHANGE_ADD_ROLE,
+  CHANGE_REMOVE_ROLE,
+  CHANGE_ADD_OVERSIGHT,
+  CHANGE_REMOVE_OVERSIGHT,
+} ChangeKind;
+
+typedef struct
+{
+  ChangeKind  kind;
+  gint64      actor_id;
+  gint64      person_id;     /* CHANGE_ADD_PERSON: the new person's, once written */
+  gint64      organization_id;
+  char       *role;
+  char       *name;
+  char       *title;
+  char       *login;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_free (change->role);
+  g_free (change->name);
+  g_free (change->title);
+  g_free (change->login);
+  g_free (change);
+}
+
+static gboolean
+change_write (GkDatabase  *db,
+              gpointer     data,
+              GError     **error)
+{
+  Change *change = data;
+
+  switch (change->kind)
     {
-      gk_people_window_toast (self, error->message);
+    case CHANGE_ADD_PERSON:
+      change->person_id = gk_directory_manage_add_person (db, change->actor_id, change->name,
+                                                          change->title, change->login, error);
+      return change->person_id > 0;
+    case CHANGE_ADD_ROLE:
+      return gk_directory_manage_add_role (db, change->actor_id, change->person_id,
+                                           change->organization_id, change->role, error);
+    case CHANGE_REMOVE_ROLE:
+      return gk_directory_remove_role (db, change->actor_id, change->person_id,
+                                       change->organization_id, change->role, error);
+    case CHANGE_ADD_OVERSIGHT:
+      return gk_directory_manage_add_oversight (db, change->actor_id, change->person_id,
+                                                change->organization_id, error);
+    case CHANGE_REMOVE_OVERSIGHT:
+    default:
+      return gk_directory_remove_oversight (db, change->actor_id, change->person_id,
+                                            change->organization_id, error);
+    }
+}
+
+static void
+on_change_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  static const char * const done[] = {
+    N_("Person added; now give them a role"),
+    N_("Role given"),
+    N_("Role removed"),
+    N_("Oversight added"),
+    N_("Oversight removed"),
+  };
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (source), GK_TYPE_PEOPLE_WINDOW);
+  Change *change = gk_write_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+  GkPeopleWindow *self;
+
+  if (window == NULL)
+    return;
+  self = GK_PEOPLE_WINDOW (window);
+  if (!gk_write_job_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        gk_people_window_toast (self, error->message);
       return;
     }
-  gk_people_window_toast (self, done);
+  if (change->kind == CHANGE_ADD_PERSON)
+    self->person_id = change->person_id;
+  gk_people_window_toast (self, _(done[change->kind]));
   gk_people_window_fill_people (self);
+}
+
+/* Takes CHANGE; fills in who acts and on whom. */
+static void
+gk_people_window_change (GkPeopleWindow *self,
+                         Change         *change)
+{
+  change->actor_id = self->actor_id;
+  if (change->kind != CHANGE_ADD_PERSON)
+    change->person_id = self->person_id;
+  gk_write_job_run (GTK_WIDGET (self->toast_overlay), self->db, _("Changing people…"),
+                    change_write, change, (GDestroyNotify) change_free, on_change_written, NULL);
+}
+
+static Change *
+change_new (ChangeKind  kind,
+            gint64      organization_id,
+            const char *role)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->kind = kind;
+  change->organization_id = organization_id;
+  change->role = g_strdup (role);
+  return change;
 }
 
 static void
 on_remove_role_clicked (GtkButton      *button,
                         GkPeopleWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   const gint64 *org_id = g_object_get_data (G_OBJECT (button), "organization-id");
-  const char *role = g_object_get_data (G_OBJECT (button), "role");
-  gboolean ok;
 
-  ok = gk_directory_remove_role (self->db, self->actor_id, self->person_id, *org_id, role, &error);
-  gk_people_window_changed (self, ok, error, _("Role removed"));
+  gk_people_window_change (self, change_new (CHANGE_REMOVE_ROLE, *org_id,
+                                             g_object_get_data (G_OBJECT (button), "role")));
 }
 
 static void
 on_remove_oversight_clicked (GtkButton      *button,
                              GkPeopleWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   const gint64 *org_id = g_object_get_data (G_OBJECT (button), "organization-id");
-  gboolean ok;
 
-  ok = gk_directory_remove_oversight (self->db, self->actor_id, self->person_id, *org_id, &error);
-  gk_people_window_changed (self, ok, error, _("Oversight removed"));
+  gk_people_window_change (self, change_new (CHANGE_REMOVE_OVERSIGHT, *org_id, NULL));
 }
 
 static gint64
@@ -300,116 +401,56 @@ selected_organization (GkPeopleWindow *self,
 static void
 on_add_role_clicked (GkPeopleWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   const char * const *roles = gk_role_list ();
   guint position = adw_combo_row_get_selected (self->role_combo);
   gint64 org_id = selected_organization (self, self->role_org_combo);
-  gboolean ok;
 
   if (self->person_id <= 0 || position >= g_strv_length ((char **) roles) || org_id <= 0)
     return;
 
-  ok = gk_directory_manage_add_role (self->db, self->actor_id, self->person_id, org_id, roles[position], &error);
-  gk_people_window_changed (self, ok, error, _("Role given"));
+  gk_people_window_change (self, change_new (CHANGE_ADD_ROLE, org_id, roles[position]));
 }
 
 static void
 on_add_oversight_clicked (GkPeopleWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   gint64 org_id = selected_organization (self, self->oversight_org_combo);
-  gboolean ok;
 
   if (self->person_id <= 0 || org_id <= 0)
     return;
 
-  ok = gk_directory_manage_add_oversight (self->db, self->actor_id, self->person_id, org_id, &error);
-  gk_people_window_changed (self, ok, error, _("Oversight added"));
+  gk_people_window_change (self, change_new (CHANGE_ADD_OVERSIGHT, org_id, NULL));
 }
 
 /* ---- Add person ---- */
 
 static void
-on_name_changed (GtkEditable      *name_row,
-                 AdwMessageDialog *dialog)
+on_add_person_response (GkAddPersonDialog *dialog,
+                        const char        *response,
+                        GkPeopleWindow    *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (name_row)));
-
-  adw_message_dialog_set_response_enabled (dialog, "add", name[0] != '\0');
-}
-
-static void
-on_add_person_response (AdwMessageDialog *dialog,
-                        const char       *response,
-                        GkPeopleWindow   *self)
-{
-  g_autoptr(GError) error = NULL;
-  GtkEditable *name_row = g_object_get_data (G_OBJECT (dialog), "name-row");
-  GtkEditable *title_row = g_object_get_data (G_OBJECT (dialog), "title-row");
-  GtkEditable *login_row = g_object_get_data (G_OBJECT (dialog), "login-row");
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *login = NULL;
-  gint64 id;
+  Change *change;
 
   if (g_strcmp0 (response, "add") != 0)
     return;
 
-  name = g_strstrip (g_strdup (gtk_editable_get_text (name_row)));
-  title = g_strstrip (g_strdup (gtk_editable_get_text (title_row)));
-  login = g_strstrip (g_strdup (gtk_editable_get_text (login_row)));
-  id = gk_directory_manage_add_person (self->db, self->actor_id, name, title, login, &error);
-  if (id <= 0)
-    {
-      gk_people_window_toast (self, error->message);
-      return;
-    }
-  self->person_id = id;
-  gk_people_window_changed (self, TRUE, NULL, _("Person added; now give them a role"));
-}
-
-static GtkWidget *
-entry_row (GtkWidget  *group,
-           const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return row;
+  change = change_new (CHANGE_ADD_PERSON, 0, NULL);
+  change->name = gk_add_person_dialog_get_name (dialog);
+  change->title = gk_add_person_dialog_get_title (dialog);
+  change->login = gk_add_person_dialog_get_login (dialog);
+  gk_people_window_change (self, change);
 }
 
 static void
 on_add_person_clicked (GkPeopleWindow *self)
 {
-  GtkWidget *dialog;
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *name_row, *title_row, *login_row;
+  GkAddPersonDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add Person"),
-                                   _("Give them a role afterwards: the procedure offers people the steps their roles allow."));
-  name_row = entry_row (group, _("Name"));
-  title_row = entry_row (group, _("Title (optional)"));
-  login_row = entry_row (group, _("Computer login (optional)"));
-  gtk_widget_set_tooltip_text (login_row, _("Their user name on this computer, so that Gongkai knows them when they start it"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  g_object_set_data (G_OBJECT (dialog), "name-row", name_row);
-  g_object_set_data (G_OBJECT (dialog), "title-row", title_row);
-  g_object_set_data (G_OBJECT (dialog), "login-row", login_row);
-  g_signal_connect (name_row, "changed", G_CALLBACK (on_name_changed), dialog);
+  dialog = gk_add_person_dialog_new (GTK_WINDOW (self), _("Add Person"),
+                                     _("Give them a role afterwards: the procedure offers people the steps their roles allow."),
+                                     NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_person_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (name_row);
 }
 
 /* ---- list ---- */
@@ -462,6 +503,9 @@ gk_people_window_dispose (GObject *object)
 {
   GkPeopleWindow *self = GK_PEOPLE_WINDOW (object);
 
+  /* Disposing the list unselects its row: not a choice. */
+  if (self->people_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->people_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_PEOPLE_WINDOW);
   g_clear_object (&self->db);
   g_clear_pointer (&self->organizations, g_ptr_array_unref);
