@@ -148,7 +148,7 @@ def busy_phase(gui, cli, tmp, db):
     if not check(notice_id is not None, 'gongkai-cli writes a draft for party office'):
         return
     proc, log = start(gui, ['--database', db], tmp, 'busy', GONGKAI_PERSON=PARTY_OFFICE,
-                      GONGKAI_BUSY_TIMEOUT='60000')
+                      GONGKAI_BUSY_TIMEOUT='180000')
     lock = None
     try:
         app = ui.wait_for(lambda: ui.find_app(proc.pid), 25)
@@ -158,7 +158,11 @@ def busy_phase(gui, cli, tmp, db):
         lock = hold_lock(db)
         pressed = time.monotonic()
         activate(submit)
-        waiting = ui.wait_for(lambda: ui.find_shown(app, WAITING, 'label'), 30)
+        # Each look walks the whole window, and while the spinner turns the
+        # app answers between frames: on a loaded machine one walk took 20 s
+        # (the toast itself is due 300 ms after the click, gk-write-job.c),
+        # well within the busy timeout of this instance.
+        waiting = ui.wait_for(lambda: ui.find_shown(app, WAITING, 'label'), 90)
         check(waiting is not None, f'while another program holds the lock the window says “{WAITING}”',
               ui.shown_names(app)[-40:])
         if waiting is not None:
@@ -196,7 +200,7 @@ def retry_phase(gui, cli, tmp, db):
             return
         lock = hold_lock(db)
         activate(submit)
-        busy = ui.wait_for(lambda: ui.find_shown(app, 'The Database Is Busy', 'label'), 20)
+        busy = ui.wait_for(lambda: ui.find_shown(app, 'The Database Is Busy', 'label'), 60)
         check(busy is not None, 'past the busy timeout the window says the database is busy')
         message = ui.wait_for(lambda: ui.find_shown(app, 'Cannot start a change: another desktop', 'label',
                                                     prefix=True), 5)
