@@ -20,6 +20,7 @@ typedef struct
   GkDatabaseJobFunc  func;
   gpointer           data;
   GDestroyNotify     data_free;
+  GCancellable      *caller_cancellable;  /* NULL: the job's own */
 
   /* The current attempt */
   GCancellable      *cancellable;
@@ -50,6 +51,7 @@ write_job_free (WriteJob *job)
   g_clear_object (&job->where);
   g_clear_object (&job->db);
   g_clear_object (&job->cancellable);
+  g_clear_object (&job->caller_cancellable);
   g_free (job->progress);
   g_free (job);
 }
@@ -197,7 +199,8 @@ write_job_start (GTask *task)
   WriteJob *job = g_task_get_task_data (task);
 
   g_clear_object (&job->cancellable);
-  job->cancellable = g_cancellable_new ();
+  job->cancellable = job->caller_cancellable != NULL ? g_object_ref (job->caller_cancellable)
+                                                     : g_cancellable_new ();
   job->started = g_get_monotonic_time ();
   g_atomic_int_set (&job->waiting, 0);
   job->tick_id = g_timeout_add (PROGRESS_TICK_MS, on_progress_tick, job);
@@ -216,18 +219,34 @@ gk_write_job_run (GtkWidget           *where,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
+  gk_write_job_run_full (where, db, progress, NULL, func, data, data_free, callback, user_data);
+}
+
+void
+gk_write_job_run_full (GtkWidget           *where,
+                       GkDatabase          *db,
+                       const char          *progress,
+                       GCancellable        *cancellable,
+                       GkDatabaseJobFunc    func,
+                       gpointer             data,
+                       GDestroyNotify       data_free,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   WriteJob *job;
 
   g_return_if_fail (GTK_IS_WIDGET (where));
   g_return_if_fail (GK_IS_DATABASE (db));
   g_return_if_fail (progress != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
   g_return_if_fail (func != NULL);
 
   job = g_new0 (WriteJob, 1);
   job->where = g_object_ref (where);
   job->db = g_object_ref (db);
   job->progress = g_strdup (progress);
+  job->caller_cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   job->func = func;
   job->data = data;
   job->data_free = data_free;

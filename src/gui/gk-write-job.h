@@ -26,6 +26,17 @@ void     gk_write_job_run    (GtkWidget           *where,
                               GDestroyNotify       data_free,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data);
+/* The same, also ended by CANCELLABLE, the caller's (its own Cancel
+ * button), which the toast's Cancel cancels too. */
+void     gk_write_job_run_full (GtkWidget           *where,
+                                GkDatabase          *db,
+                                const char          *progress,
+                                GCancellable        *cancellable,
+                                GkDatabaseJobFunc    func,
+                                gpointer             data,
+                                GDestroyNotify       data_free,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
 gboolean gk_write_job_finish (GAsyncResult        *result,
                               GError             **error);
 /* The job's DATA, for CALLBACK to read what FUNC left there. */

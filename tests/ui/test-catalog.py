@@ -5,7 +5,9 @@
 # `gongkai-cli catalog history`; then the catalog is filed (备案) and the
 # filing banner names the filer. Then a CSV export with item 22 changed
 # is imported: the file is checked on a worker, its preview lists the
-# change, Apply writes it and the item's history has the reason "import".
+# change; while another program holds the write lock, the import window's
+# Cancel ends the wait and nothing is imported; then Apply writes it and the
+# item's history has the reason "import".
 # Prints TAP.
 #
 # The interface runs in English (C.UTF-8): the names clicked are the msgids,
@@ -16,6 +18,7 @@
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -40,9 +43,35 @@ def history(cli, db, number='21'):
 IMPORTED = '（经导入修改）'
 
 
+def import_preview(app, path):
+    """PATH imported through More catalog actions → Import CSV…: its
+    preview window, checked."""
+    more = find_button(app, 'More catalog actions')
+    if not check(more is not None, 'a More catalog actions menu'):
+        return None
+    activate(more)
+    item = wait_for(lambda: find_shown(app, 'Import CSV…', prefix=True), 5)
+    if not check(item is not None and sensitive(item), 'party office may import a CSV file'):
+        return None
+    activate(item)
+    # GTK's own file chooser (no portal here): typing a path opens its
+    # location entry, and Return there chooses the file.
+    time.sleep(1.5)
+    type_text(path)
+    press('Return')
+
+    preview = wait_for(lambda: find_shown(app, 'Import Preview', 'frame'), 30)
+    if not check(preview is not None, 'the file is checked and its preview opens', shown_names(app)[:80]):
+        return None
+    check(find_shown(preview, 'Item 22: Content') is not None, 'the preview lists the change of item 22',
+          shown_names(preview)[:40])
+    return preview
+
+
 def import_csv(app, cli, db, tmp):
-    """Item 22's content changed in an export of the catalog, imported
-    through More catalog actions → Import CSV…."""
+    """Item 22's content changed in an export of the catalog, imported;
+    first while another program holds the write lock, where the import
+    window's Cancel ends the wait, then for good."""
     # Bytes: text mode would turn the CSV's CRLF into LF.
     exported = subprocess.run([cli, 'catalog', 'export', db], capture_output=True).stdout.decode()
     lines = exported.split('\r\n')
@@ -56,26 +85,29 @@ def import_csv(app, cli, db, tmp):
     with open(path, 'w', newline='') as f:
         f.write('\r\n'.join(lines))
 
-    more = find_button(app, 'More catalog actions')
-    if not check(more is not None, 'a More catalog actions menu'):
+    preview = import_preview(app, path)
+    apply = preview and find_button(preview, 'Apply')
+    if not check(apply is not None, 'the preview has Apply'):
         return
-    activate(more)
-    item = wait_for(lambda: find_shown(app, 'Import CSV…', prefix=True), 5)
-    if not check(item is not None and sensitive(item), 'party office may import a CSV file'):
-        return
-    activate(item)
-    # GTK's own file chooser (no portal here): typing a path opens its
-    # location entry, and Return there chooses the file.
-    time.sleep(1.5)
-    type_text(path)
-    press('Return')
+    lock = sqlite3.connect(db, isolation_level=None, timeout=10)
+    try:
+        lock.execute('BEGIN IMMEDIATE')
+        click(apply)
+        progress = wait_for(lambda: find_shown(app, 'Importing the Catalog', 'frame'), 10)
+        # The window's own Cancel comes before the waiting toast's.
+        cancel = progress and find_button(progress, 'Cancel')
+        if check(cancel is not None, 'while another program holds the lock, the import window offers Cancel'):
+            click(cancel)
+            check(wait_for(lambda: find_shown(app, 'Importing the Catalog', 'frame') is None, 15),
+                  'its Cancel ends the wait for the lock and closes it')
+    finally:
+        lock.execute('ROLLBACK')
+        lock.close()
+    time.sleep(1)
+    check(IMPORTED not in history(cli, db, '22'), 'nothing was imported')
 
-    preview = wait_for(lambda: find_shown(app, 'Import Preview', 'frame'), 30)
-    if not check(preview is not None, 'the file is checked and its preview opens', shown_names(app)[:80]):
-        return
-    check(find_shown(preview, 'Item 22: Content') is not None, 'the preview lists the change of item 22',
-          shown_names(preview)[:40])
-    apply = find_button(preview, 'Apply')
+    preview = import_preview(app, path)
+    apply = preview and find_button(preview, 'Apply')
     if not check(apply is not None, 'the preview has Apply'):
         return
     click(apply)

@@ -245,8 +245,9 @@ on_apply (ImportJob *job)
 {
   GtkWidget *where = import_job_start_stage (job, _("Importing the Catalog"), TRUE);
 
-  gk_write_job_run (where, job->db, _("Importing the catalog…"), apply_in_worker, job, NULL,
-                    on_applied, import_job_ref (job));
+  /* The window's Cancel also ends a wait for another desktop's lock. */
+  gk_write_job_run_full (where, job->db, _("Importing the catalog…"), job->cancellable,
+                         apply_in_worker, job, NULL, on_applied, import_job_ref (job));
 }
 
 static void
