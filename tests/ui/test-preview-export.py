@@ -4,7 +4,8 @@
 # party office: the notice waiting to be published is selected in 审批 and
 # Ctrl+E offers to save it; then its approval's hash is changed behind the
 # app's back (as if another desktop printed it differently), and Ctrl+E
-# refuses, saying why, and no file chooser opens. Prints TAP.
+# refuses, saying why, and no file chooser opens; so does Ctrl+P. Prints
+# TAP.
 #
 # Run by run-smoke.sh on its own Xvfb and D-Bus session, with an
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
@@ -25,7 +26,7 @@ from gkatspi import (app_env, check, check_log, chord, click, find_shown, have_l
 leave_out('tree table')
 
 PERSON = '孙丽娟'
-CONTROL, ESCAPE, E = 37, 0xff1b, 0x65
+CONTROL, ESCAPE, E, P = 37, 0xff1b, 0x65, 0x70
 
 
 def window_with(app, names):
@@ -53,7 +54,8 @@ def check_app(gui, cli, tmp):
     if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
         catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
     words = {key: {catalog.gettext(msgid), msgid} for key, msgid in dict(
-        approvals='Approvals', save='Save Notice as PDF', refused='Could Not Save the PDF').items()}
+        approvals='Approvals', save='Save Notice as PDF', refused='Could Not Save the PDF',
+        unprinted='Could Not Print the Notice').items()}
 
     proc, log = launch(gui, db, app_env(tmp, lang, GONGKAI_PERSON=PERSON), tmp)
     try:
@@ -96,6 +98,15 @@ def check_app(gui, cli, tmp):
               [name_of(window) for window in windows_of(app)])
         check(window_with(app, words['save']) is None, 'and no file chooser opens')
         if refused is not None:
+            chord(ESCAPE)
+            check(wait_for(lambda: window_with(app, words['refused']) is None, 5), 'Escape closes the message')
+
+        # Printing draws the same pages: it is refused the same way.
+        chord(P, CONTROL)
+        unprinted = wait_for(lambda: window_with(app, words['unprinted']), 10)
+        check(unprinted is not None, 'Ctrl+P refuses as well, saying why',
+              [name_of(window) for window in windows_of(app)])
+        if unprinted is not None:
             chord(ESCAPE)
         check(proc.poll() is None, 'the application is still running')
     finally:

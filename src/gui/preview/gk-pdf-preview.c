@@ -555,6 +555,26 @@ gk_pdf_preview_get_window (GkPdfPreview *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* An approved notice leaves the app as the bytes approved, or not at all:
+ * printing draws the same pages as the PDF shown, so checking that PDF
+ * checks what prints. FALSE, having said why under HEADING, otherwise. */
+static gboolean
+gk_pdf_preview_check_approval (GkPdfPreview *self,
+                               const char   *heading)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->notice == NULL ||
+      gk_batch_export_check_approval (self->notice, self->shown_layout, self->pdf, &error))
+    return TRUE;
+
+  dialog = adw_message_dialog_new (gk_pdf_preview_get_window (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static void
 gk_pdf_preview_print_action (GtkWidget  *widget,
                              const char *action_name,
@@ -562,8 +582,10 @@ gk_pdf_preview_print_action (GtkWidget  *widget,
 {
   GkPdfPreview *self = GK_PDF_PREVIEW (widget);
 
-  if (self->shown_content != NULL)
-    gk_notice_printer_print (gk_pdf_preview_get_window (self), self->shown_content, self->shown_layout);
+  if (self->pdf == NULL || self->shown_content == NULL ||
+      !gk_pdf_preview_check_approval (self, _("Could Not Print the Notice")))
+    return;
+  gk_notice_printer_print (gk_pdf_preview_get_window (self), self->shown_content, self->shown_layout);
 }
 
 static void
@@ -572,21 +594,10 @@ gk_pdf_preview_export_action (GtkWidget  *widget,
                               GVariant   *parameter)
 {
   GkPdfPreview *self = GK_PDF_PREVIEW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (self->pdf == NULL || self->shown_content == NULL)
+  if (self->pdf == NULL || self->shown_content == NULL ||
+      !gk_pdf_preview_check_approval (self, _("Could Not Save the PDF")))
     return;
-  /* An approved notice is saved as the bytes approved, or not at all. */
-  if (self->notice != NULL &&
-      !gk_batch_export_check_approval (self->notice, self->shown_layout, self->pdf, &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (gk_pdf_preview_get_window (self),
-                                                  _("Could Not Save the PDF"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
   gk_notice_exporter_save (gk_pdf_preview_get_window (self), self->pdf, self->shown_content->title);
 }
 

@@ -24,8 +24,8 @@ void       gk_pdf_preview_set_content (GkPdfPreview          *self,
                                        GkNoticeLayout         layout);
 void       gk_pdf_preview_clear       (GkPdfPreview          *self);
 /* After gk_pdf_preview_set_content(): the content is NOTICE's as it
- * prints (gk_notice_print_content()). Save as PDF then writes only the
- * bytes its approval bound (gk_batch_export_check_approval()). */
+ * prints (gk_notice_print_content()). Save as PDF and Print then give out
+ * only the pages its approval bound (gk_batch_export_check_approval()). */
 void       gk_pdf_preview_set_notice  (GkPdfPreview          *self,
                                        GkNotice              *notice);
 
