@@ -192,7 +192,7 @@ note_run (Form     *form,
   static const char * const progress[] = {
     N_("Recording the feedback…"),
     N_("Recording the opinion…"),
-    N_("Creating the clarification…"),
+    N_("Creating the clarification’s draft…"),
   };
 
   note->kind = kind;

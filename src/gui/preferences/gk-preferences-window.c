@@ -250,6 +250,8 @@ on_setting_written (GObject      *source,
   /* Translators: a toast after a preference was written to the database */
   toast = adw_toast_new (_("Saved in the database"));
   adw_toast_set_button_label (toast, _("_Undo"));
+  /* Time enough to reach Undo from the keyboard, or with a screen reader. */
+  adw_toast_set_timeout (toast, 10);
   undo = g_new0 (Undo, 1);
   undo->self = self;
   undo->key = g_strdup (setting->key);

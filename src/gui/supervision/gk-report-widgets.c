@@ -437,7 +437,7 @@ export_failed (Export       *export,
 {
   GtkRoot *root = export->parent != NULL ? gtk_widget_get_root (export->parent) : NULL;
   GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              _("Could Not Export the Report"), error->message);
+                                              _("Could Not Export"), error->message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -460,7 +460,7 @@ export_thread (GTask        *task,
   if (path == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("The report can only be saved in a folder of this computer."));
+                               _("The file can only be saved in a folder of this computer."));
       return;
     }
   if (export->as_pdf)
@@ -492,7 +492,7 @@ on_exported (GObject      *source,
 
   export_dismiss_progress (export);
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    export_toast (export, export->as_pdf ? _("Report exported as PDF") : _("Report exported as CSV"));
+    export_toast (export, export->as_pdf ? _("Exported as PDF") : _("Exported as CSV"));
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     export_toast (export, _("Export cancelled: no file was written"));
   else
@@ -512,7 +512,7 @@ export_show_progress (Export *export)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *spinner = gtk_spinner_new ();
-  const char *text = export->as_pdf ? _("Rendering the report…") : _("Writing the report…");
+  const char *text = export->as_pdf ? _("Rendering the PDF…") : _("Writing the CSV file…");
 
   if (export->toasts == NULL)
     return;
@@ -554,6 +554,8 @@ on_chooser_response (GtkNativeDialog *native,
   export_show_progress (export);
 }
 
+/* The annual report and the period summary alike: its messages name
+ * neither. */
 void
 gk_report_widgets_export (GtkWidget       *parent,
                           AdwToastOverlay *toasts,
@@ -577,7 +579,7 @@ gk_report_widgets_export (GtkWidget       *parent,
   g_set_weak_pointer (&export->toasts, toasts);
 
   root = gtk_widget_get_root (parent);
-  native = gtk_file_chooser_native_new (as_pdf ? _("Export Report as PDF") : _("Export Report as CSV"),
+  native = gtk_file_chooser_native_new (as_pdf ? _("Export as PDF") : _("Export as CSV"),
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
