@@ -263,15 +263,16 @@ def set_text(node, text):
 # The application
 
 def interface_words(chinese):
-    """words(MSGID): MSGID and, when CHINESE, its zh_CN translation from
+    """words(MSGID, CONTEXT=None): MSGID and, when CHINESE, its zh_CN translation from
     GONGKAI_LOCALEDIR, as written and as shown (a label with a mnemonic shows
     without its underscore: 添加(A))."""
     catalog = gettext.NullTranslations()
     if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
         catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
 
-    def words(msgid):
-        forms = {catalog.gettext(msgid), msgid}
+    def words(msgid, context=None):
+        translated = catalog.pgettext(context, msgid) if context else catalog.gettext(msgid)
+        forms = {translated, msgid}
         return forms | {form.replace('_', '') for form in forms}
     return words
 

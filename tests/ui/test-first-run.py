@@ -56,10 +56,10 @@ def check_app(gui, cli, tmp):
     def window(app, title):
         return next((w for w in windows_of(app) if name_of(w) in words(title)), None)
 
-    def entry_named(root, title):
+    def entry_named(root, title, context=None):
         """The editable text of the entry row titled TITLE."""
         for node in walk(root):
-            if name_of(node) in words(title) and role_of(node) in ('text', 'entry'):
+            if name_of(node) in words(title, context) and role_of(node) in ('text', 'entry'):
                 return node
         return None
 
@@ -86,7 +86,7 @@ def check_app(gui, cli, tmp):
             return 1
         add = find_button_named(dialog, words('_Add'))
         check(add is not None and not sensitive(add), 'Add is greyed out while the name is empty')
-        name = wait_for(lambda: entry_named(dialog, 'Name'), 5)
+        name = wait_for(lambda: entry_named(dialog, 'Name', 'person'), 5)
         if not check(name is not None, 'a Name entry', shown_names(dialog)):
             return 1
         set_text(name, FIRST)
@@ -133,7 +133,7 @@ def check_app(gui, cli, tmp):
             return 1
         click(add_person)
         dialog = wait_for(lambda: window(app, 'Add Person'))
-        name = dialog and wait_for(lambda: entry_named(dialog, 'Name'), 5)
+        name = dialog and wait_for(lambda: entry_named(dialog, 'Name', 'person'), 5)
         if not check(name is not None, 'the Add Person dialog asks for a name'):
             return 1
         set_text(name, SECOND)

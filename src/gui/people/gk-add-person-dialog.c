@@ -68,7 +68,8 @@ gk_add_person_dialog_init (GkAddPersonDialog *self)
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
   GtkWidget *group = adw_preferences_group_new ();
 
-  self->name_row = entry_row (group, _("Name"));
+  /* Translators: a person's name (姓名) */
+  self->name_row = entry_row (group, C_("person", "Name"));
   self->title_row = entry_row (group, _("Title (optional)"));
   self->login_row = entry_row (group, _("Computer login (optional)"));
   gtk_widget_set_tooltip_text (self->login_row,
