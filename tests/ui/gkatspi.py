@@ -23,8 +23,13 @@ results = []
 
 
 def check(ok, name, diagnostic=''):
+    """Prints the result; on a failure, DIAGNOSTIC, or what it returns when
+    it is a function: a walk of a whole window can take seconds, which
+    passing results should not pay."""
     results.append(bool(ok))
     print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}", flush=True)
+    if not ok and callable(diagnostic):
+        diagnostic = diagnostic()
     if not ok and diagnostic:
         for line in str(diagnostic).splitlines():
             print(f'# {line}', flush=True)

@@ -259,7 +259,7 @@ def check_app(gui, cli, tmp):
                     return 1
                 click(row)
                 check(wait_for(lambda: find_shown(page, words['publish'], 'push button')),
-                      'the plan shows its step as a button', shown_names(page)[:60])
+                      'the plan shows its step as a button', lambda: shown_names(page)[:60])
 
             # Before its own tabs are shown: what they hold is on the bus
             # already, never mapped, and a screen reader keeps the name it
@@ -308,7 +308,7 @@ def check_app(gui, cli, tmp):
         dialog = wait_for(lambda: window_named(app, {catalog.gettext('Record the Publication'),
                                                      'Record the Publication'}), 5)
         if not check(dialog is not None, 'Ctrl+Return opens the highlighted step: record the publication',
-                     shown_names(app)[:60]):
+                     lambda: shown_names(app)[:60]):
             return 1
         problems = name_problems(dialog)
         check(not problems, 'every control of the step’s dialog has one name', '\n'.join(problems))
@@ -321,7 +321,7 @@ def check_app(gui, cli, tmp):
         # The preferences.
         keys('comma', CONTROL)
         prefs = wait_for(lambda: window_named(app, words['preferences']), 10)
-        if not check(prefs is not None, 'Ctrl+, opens the preferences', shown_names(app)[:60]):
+        if not check(prefs is not None, 'Ctrl+, opens the preferences', lambda: shown_names(app)[:60]):
             return 1
         time.sleep(1)
         problems = name_problems(prefs)
@@ -333,7 +333,7 @@ def check_app(gui, cli, tmp):
         check(wait_for(lambda: os.path.exists(keyfile) and "default-layout='redhead'" in open(keyfile).read(), 5),
               'the default layout is kept in GSettings', open(keyfile).read() if os.path.exists(keyfile) else '')
         feedback = find_shown(prefs, words['feedback'], 'text')
-        if check(feedback is not None, 'a feedback channel row', shown_names(prefs)[:60]):
+        if check(feedback is not None, 'a feedback channel row', lambda: shown_names(prefs)[:60]):
             click(feedback)
             set_text(feedback, FEEDBACK)
             keys('Return')
@@ -353,15 +353,15 @@ def check_app(gui, cli, tmp):
         listed = {catalog.pgettext('shortcut window', 'New disclosure plan'), 'New disclosure plan'}
         shortcuts = wait_for(lambda: next((window for window in windows_of(app)
                                            if find_shown(window, listed) is not None), None), 10)
-        if check(shortcuts is not None, 'Ctrl+/ opens the keyboard shortcuts window', shown_names(app)[:60]):
+        if check(shortcuts is not None, 'Ctrl+/ opens the keyboard shortcuts window', lambda: shown_names(app)[:60]):
             # Closed, it gives the keyboard back: Ctrl+N below reaches the window.
             keys('Escape')
 
         keys('n', CONTROL)
         editor = wait_for(lambda: window_named(app, words['new_plan']), 10)
-        if check(editor is not None, 'Ctrl+N opens a new plan', shown_names(app)[:60]):
+        if check(editor is not None, 'Ctrl+N opens a new plan', lambda: shown_names(app)[:60]):
             check(wait_for(lambda: find_shown(editor, words['editor_redhead']), 5),
-                  'the new plan starts with the default layout', shown_names(editor)[:80])
+                  'the new plan starts with the default layout', lambda: shown_names(editor)[:80])
             keys('Escape')
 
         check(proc.poll() is None, 'the application is still running')

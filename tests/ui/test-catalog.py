@@ -61,10 +61,10 @@ def import_preview(app, path):
     press('Return')
 
     preview = wait_for(lambda: find_shown(app, 'Import Preview', 'frame'), 30)
-    if not check(preview is not None, 'the file is checked and its preview opens', shown_names(app)[:80]):
+    if not check(preview is not None, 'the file is checked and its preview opens', lambda: shown_names(app)[:80]):
         return None
     check(find_shown(preview, 'Item 22: Content') is not None, 'the preview lists the change of item 22',
-          shown_names(preview)[:40])
+          lambda: shown_names(preview)[:40])
     return preview
 
 
@@ -136,7 +136,7 @@ def main():
             return 1
 
         entry = wait_for(lambda: find_shown(app, 'Search the catalog'))
-        if not check(entry is not None, 'the catalog tab has its search entry', shown_names(app)[:60]):
+        if not check(entry is not None, 'the catalog tab has its search entry', lambda: shown_names(app)[:60]):
             return 1
         check(wait_for(lambda: find_shown(app, 'This catalog has not been filed', prefix=True)),
               'the filing banner says the catalog was never filed')
@@ -149,18 +149,18 @@ def main():
         click(row)
         edit = wait_for(lambda: (lambda b: b if b is not None and sensitive(b) else None)(
             find_button(app, 'Edit…')))
-        if not check(edit is not None, 'party office may edit the selected item', shown_names(app)[:80]):
+        if not check(edit is not None, 'party office may edit the selected item', lambda: shown_names(app)[:80]):
             return 1
         click(edit)
 
         dialog = wait_for(lambda: find_shown(app, 'Change Catalog Item', 'frame'))
-        if not check(dialog is not None, 'the item dialog opens', shown_names(app)[:80]):
+        if not check(dialog is not None, 'the item dialog opens', lambda: shown_names(app)[:80]):
             return 1
         content = find_shown(dialog, 'Content')
         reason = find_shown(dialog, 'Reason')
         save = find_button(dialog, 'Save')
         if not check(content is not None and reason is not None and save is not None,
-                     'the dialog has Content, Reason and Save', shown_names(dialog)[:80]):
+                     'the dialog has Content, Reason and Save', lambda: shown_names(dialog)[:80]):
             return 1
         check(not sensitive(save), 'Save waits for a reason')
         set_text(content, DUES_ITEM + ADDED)
@@ -180,7 +180,7 @@ def main():
             return 1
         click(file_button)
         confirm = wait_for(lambda: find_button(app, 'File'))
-        if not check(confirm is not None, 'filing asks first', shown_names(app)[:80]):
+        if not check(confirm is not None, 'filing asks first', lambda: shown_names(app)[:80]):
             return 1
         click(confirm)
         banner = wait_for(lambda: find_shown(app, 'Filed on', prefix=True))

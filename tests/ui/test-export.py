@@ -106,11 +106,11 @@ def main():
             return 1
 
         menu = wait_for(lambda: find_shown(app, words('Main Menu')))
-        if not check(menu is not None, 'a main menu button', shown_names(app)[:60]):
+        if not check(menu is not None, 'a main menu button', lambda: shown_names(app)[:60]):
             return 1
         click(menu)
         item = wait_for(lambda: find_shown(app, words('Export Notices…') | words('E_xport Notices…')), 5)
-        if not check(item is not None, 'the main menu offers Export Notices…', shown_names(app)[:80]):
+        if not check(item is not None, 'the main menu offers Export Notices…', lambda: shown_names(app)[:80]):
             return 1
         # The menu is a popover, a surface of its own: a click by window
         # coordinates would miss it.
@@ -121,7 +121,7 @@ def main():
 
         found_label = counted('%u notice to export', '%u notices to export', count)
         check(wait_for(lambda: find_shown(dialog, found_label, 'label')),
-              f'the dialog finds the {count} notices of this year so far', shown_names(dialog))
+              f'the dialog finds the {count} notices of this year so far', lambda: shown_names(dialog))
 
         from_row = find_shown(dialog, words('From (YYYY-MM-DD)'))
         to_row = find_shown(dialog, words('To (YYYY-MM-DD)'))
@@ -132,7 +132,7 @@ def main():
         none = {w % ('2000-01-01', '2000-12-31')
                 for w in words('No approved or published notices between %s and %s')}
         check(wait_for(lambda: find_shown(dialog, none, 'label'), 5),
-              'a range without notices says so', shown_names(dialog))
+              'a range without notices says so', lambda: shown_names(dialog))
         export = button(dialog, '_Export…')
         check(export is not None and not sensitive(export), 'and Export cannot be pressed')
 
@@ -155,7 +155,7 @@ def main():
 
         done = counted('%u notice exported to %s.', '%u notices exported to %s.', count, folder)
         check(wait_for(lambda: find_shown(dialog, done), 120),
-              f'the dialog says {count} notices were exported to the folder', shown_names(dialog))
+              f'the dialog says {count} notices were exported to the folder', lambda: shown_names(dialog))
         files = [name for name in os.listdir(folder) if name.endswith('.pdf')]
         check(len(files) == count, f'the folder holds {count} PDF files', sorted(files)[:5])
         check(button(dialog, '_Open Folder'), 'an Open Folder button')

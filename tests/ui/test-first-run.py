@@ -75,9 +75,9 @@ def check_app(gui, cli, tmp):
         if not check(chooser is not None, 'the app asks who you are', [name_of(w) for w in windows_of(app)]):
             return 1
         check(wait_for(lambda: find_shown(chooser, words('No One Here Yet'))),
-              'and says the database has no people yet', shown_names(chooser))
+              'and says the database has no people yet', lambda: shown_names(chooser))
         add_yourself = wait_for(lambda: find_button_named(chooser, words('_Add Yourself…')))
-        if not check(add_yourself is not None, 'it offers to add yourself', shown_names(chooser)):
+        if not check(add_yourself is not None, 'it offers to add yourself', lambda: shown_names(chooser)):
             return 1
         click(add_yourself)
 
@@ -87,7 +87,7 @@ def check_app(gui, cli, tmp):
         add = find_button_named(dialog, words('_Add'))
         check(add is not None and not sensitive(add), 'Add is greyed out while the name is empty')
         name = wait_for(lambda: entry_named(dialog, 'Name', 'person'), 5)
-        if not check(name is not None, 'a Name entry', shown_names(dialog)):
+        if not check(name is not None, 'a Name entry', lambda: shown_names(dialog)):
             return 1
         set_text(name, FIRST)
         check(wait_for(lambda: sensitive(add), 5), 'a name makes Add available')
@@ -95,7 +95,7 @@ def check_app(gui, cli, tmp):
 
         check(wait_for(lambda: window(app, 'Who Are You?') is None, 10), 'adding yourself closes the chooser')
         check(wait_for(lambda: find_shown(app, FIRST, prefix=True), 10),
-              f'the window shows {FIRST} as the current person', shown_names(app)[:40])
+              f'the window shows {FIRST} as the current person', lambda: shown_names(app)[:40])
         roles = query(db, "SELECT p.name, r.role FROM people p JOIN roles r ON r.person_id = p.id")
         check(roles == [(FIRST, 'party-office')], f'the file has {FIRST} as party office', roles)
 
@@ -103,14 +103,14 @@ def check_app(gui, cli, tmp):
         current = {form % FIRST for form in words('Current person: %s')}
         person_button = find_shown(app, current, 'push button')
         check(person_button is not None, 'the header bar button names the current person',
-              shown_names(app)[:40])
+              lambda: shown_names(app)[:40])
         if person_button is not None:
             click(person_button)
         chooser = wait_for(lambda: window(app, 'Who Are You?'))
         if check(chooser is not None, 'the person button opens the chooser again'):
             check(wait_for(lambda: find_shown(chooser, FIRST, prefix=True)), f'it lists {FIRST}')
             check(find_button_named(chooser, words('Add _Yourself as Party Office…')) is None,
-                  'and no longer offers to add yourself', shown_names(chooser))
+                  'and no longer offers to add yourself', lambda: shown_names(chooser))
             activate(find_button_named(chooser, words('_Cancel')))
             check(wait_for(lambda: window(app, 'Who Are You?') is None, 5), 'Cancel closes it')
 
@@ -121,7 +121,7 @@ def check_app(gui, cli, tmp):
             return 1
         click(menu)
         item = wait_for(lambda: find_shown(app, words('P_eople and Roles…')), 5)
-        if not check(item is not None, 'the main menu offers People and Roles', shown_names(app)[:80]):
+        if not check(item is not None, 'the main menu offers People and Roles', lambda: shown_names(app)[:80]):
             return 1
         activate(item)
         people = wait_for(lambda: window(app, 'People and Roles'))
@@ -129,7 +129,7 @@ def check_app(gui, cli, tmp):
             return 1
         add_person = wait_for(lambda: find_button_named(people, words('Add Person…')), 5)
         if not check(add_person is not None and sensitive(add_person), 'party office may add a person',
-                     shown_names(people)):
+                     lambda: shown_names(people)):
             return 1
         click(add_person)
         dialog = wait_for(lambda: window(app, 'Add Person'))
@@ -141,12 +141,12 @@ def check_app(gui, cli, tmp):
         check(wait_for(lambda: add is not None and sensitive(add), 5), 'Add is available')
         click(add)
         check(wait_for(lambda: find_shown(people, SECOND, prefix=True), 10),
-              f'{SECOND} is listed in People and Roles', shown_names(people))
+              f'{SECOND} is listed in People and Roles', lambda: shown_names(people))
         added = query(db, f"SELECT count(*) FROM people WHERE name = '{SECOND}'")
         check(added == [(1,)], f'{SECOND} is in the file', added)
         # Closing with a person selected is no choice of anyone.
         close = find_button_named(people, words('Close') | {'关闭'})
-        if check(close is not None, 'People and Roles has a Close button', shown_names(people)):
+        if check(close is not None, 'People and Roles has a Close button', lambda: shown_names(people)):
             click(close)
             check(wait_for(lambda: window(app, 'People and Roles') is None, 5), 'it closes People and Roles')
 
@@ -154,14 +154,14 @@ def check_app(gui, cli, tmp):
         # worker), and undone from its toast.
         click(menu)
         item = wait_for(lambda: find_shown(app, words('_Preferences')), 5)
-        if not check(item is not None, 'the main menu offers Preferences', shown_names(app)[:80]):
+        if not check(item is not None, 'the main menu offers Preferences', lambda: shown_names(app)[:80]):
             return 1
         activate(item)
         prefs = wait_for(lambda: window(app, 'Preferences'))
         if not check(prefs is not None, 'it opens Preferences', [name_of(w) for w in windows_of(app)]):
             return 1
         issuer = wait_for(lambda: entry_named(prefs, 'Red Header'), 5)
-        if not check(issuer is not None, 'a Red Header entry', shown_names(prefs)[:60]):
+        if not check(issuer is not None, 'a Red Header entry', lambda: shown_names(prefs)[:60]):
             return 1
         # Typed, as a person would: the row offers to apply what changed.
         click(issuer)
@@ -178,7 +178,7 @@ def check_app(gui, cli, tmp):
                 return node is not None and node.get_action_iface().do_action(0)
             except Exception:
                 return False
-        check(wait_for(press_undo, 10), 'the toast offers Undo', shown_names(prefs)[:60])
+        check(wait_for(press_undo, 10), 'the toast offers Undo', lambda: shown_names(prefs)[:60])
         check(wait_for(lambda: setting(db, 'redhead-issuer') in (None, ''), 5),
               'Undo puts the red header back', setting(db, 'redhead-issuer'))
         check(proc.poll() is None, 'the application is still running')

@@ -121,13 +121,13 @@ def main():
 
         row = wait_for(lambda: listed(app, words['plans'], title))
         if not check(row is not None, f'“{title}” is listed as waiting for {reviewer}',
-                     shown_names(app)[:80]):
+                     lambda: shown_names(app)[:80]):
             return 1
         click(row)
 
         review = wait_for(lambda: find_shown(app, words['review'], 'push button'))
         if not check(review is not None, f'a {words["review"]} button for the reviewer',
-                     shown_names(app)[:80]):
+                     lambda: shown_names(app)[:80]):
             return 1
 
         check(choose_in_combo(app, words['secrecy'], words['passed']),

@@ -63,12 +63,12 @@ def check_app(gui, cli, tmp):
         if app is None:
             return 1
         tab = wait_for(lambda: find_shown(app, words['approvals'], 'page tab'))
-        if not check(tab is not None, 'an Approvals tab', shown_names(app)[:60]):
+        if not check(tab is not None, 'an Approvals tab', lambda: shown_names(app)[:60]):
             return 1
         click(tab)
         row = wait_for(lambda: next((node for node in walk(app) if role_of(node) == 'list item'
                                      and title in name_of(node)), None))
-        if not check(row is not None, f'“{title}” is listed', shown_names(app)[:80]):
+        if not check(row is not None, f'“{title}” is listed', lambda: shown_names(app)[:80]):
             return 1
         click(row)
         # The preview renders on a worker.

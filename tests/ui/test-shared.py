@@ -164,7 +164,7 @@ def busy_phase(gui, cli, tmp, db):
         # well within the busy timeout of this instance.
         waiting = ui.wait_for(lambda: ui.find_shown(app, WAITING, 'label'), 90)
         check(waiting is not None, f'while another program holds the lock the window says “{WAITING}”',
-              ui.shown_names(app)[-40:])
+              lambda: ui.shown_names(app)[-40:])
         if waiting is not None:
             print(f'# shown {time.monotonic() - pressed:.1f} s after the click')
         check(find_button(app, 'Cancel') is not None, 'the wait can be cancelled')
@@ -424,7 +424,7 @@ def main():
         ui.click(tab)
         row = ui.wait_for(lambda: ui.listed(app, words['plans'], title))
         if not check(row is not None, f'instance {label} lists “{title}” as waiting for {reviewer}',
-                     ui.shown_names(app)[:60]):
+                     lambda: ui.shown_names(app)[:60]):
             return None
         ui.click(row)
         button = ui.wait_for(lambda: ui.find_shown(app, words['review'], 'push button'))

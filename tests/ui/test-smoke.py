@@ -66,7 +66,7 @@ def main():
         check(wait_for(lambda: FIRST_ITEM in names(app)), 'the catalog lists item 1')
         check(wait_for(lambda: '45 项' in names(app) if chinese else '45 items' in names(app)),
               'the count shows 45 items',
-              sorted(n for n in names(app) if n and len(n) < 12))
+              lambda: sorted(n for n in names(app) if n and len(n) < 12))
 
         entry = None
         for node in walk(app):
