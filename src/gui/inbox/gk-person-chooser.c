@@ -69,9 +69,13 @@ gk_person_chooser_fill (GkPersonChooser *self,
 {
   g_autoptr(GPtrArray) people = gk_choices_people (self->db, error);
   GtkListBoxRow *current_row = NULL;
+  GtkWidget *child;
 
   if (people == NULL)
     return FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
 
   for (guint i = 0; i < people->len; i++)
     {
@@ -242,6 +246,10 @@ on_first_manager_written (GObject      *source,
           adw_toast_set_timeout (toast, 0);
           adw_toast_overlay_add_toast (self->toast_overlay, toast);
         }
+      /* Someone may have been added meanwhile, on another desktop. */
+      g_clear_error (&error);
+      if (!gk_person_chooser_fill (self, &error))
+        g_warning ("Listing the people failed: %s", error->message);
       return;
     }
   g_signal_emit (self, signals[PERSON_CHOSEN], 0, first->id, first->name);
