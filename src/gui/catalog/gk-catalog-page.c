@@ -77,6 +77,10 @@ struct _GkCatalogPage
   char               *read_only_reason;
   gboolean            party_office;
   gboolean            filling;
+  /* The read under way (gk_catalog_page_reload_then()); whether the
+   * table's scroll position is to be kept when it is shown. */
+  GCancellable       *load_cancellable;
+  gboolean            keep_scroll;
 
   /* NULL: all categories / no search */
   char               *category;
@@ -303,17 +307,25 @@ gk_catalog_page_show_message (GkCatalogPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ORGANIZATION_ID's entry of OWNERS (GkCatalogOwner), or NULL. */
 static GkCatalogOwner *
-gk_catalog_page_get_owner (GkCatalogPage *self)
+find_owner (GPtrArray *owners,
+            gint64     organization_id)
 {
-  for (guint i = 0; self->owners != NULL && i < self->owners->len; i++)
+  for (guint i = 0; owners != NULL && i < owners->len; i++)
     {
-      GkCatalogOwner *owner = g_ptr_array_index (self->owners, i);
+      GkCatalogOwner *owner = g_ptr_array_index (owners, i);
 
-      if (owner->organization_id == self->organization_id)
+      if (owner->organization_id == organization_id)
         return owner;
     }
   return NULL;
+}
+
+static GkCatalogOwner *
+gk_catalog_page_get_owner (GkCatalogPage *self)
+{
+  return find_owner (self->owners, self->organization_id);
 }
 
 static const char *
@@ -356,6 +368,8 @@ gk_catalog_page_update_view (GkCatalogPage *self)
   if (self->load_error != NULL)
     gk_catalog_page_show_status (self, "dialog-error-symbolic",
                                  _("Could Not Read the Catalog"), self->load_error);
+  else if (self->owners == NULL && self->load_cancellable != NULL)
+    gk_catalog_page_show_status (self, "content-loading-symbolic", _("Reading the Catalog…"), NULL);
   else if (self->context == NULL)
     gk_catalog_page_show_status (self, "view-list-bullet-symbolic",
                                  _("No Database Open"),
@@ -566,19 +580,91 @@ gk_catalog_page_fill_owners (GkCatalogPage *self)
   gtk_drop_down_set_selected (self->catalog_drop_down, selected);
 }
 
-static void
-gk_catalog_page_reload (GkCatalogPage *self)
+/* A read of the catalog shown, by a worker on a connection of its own:
+ * at 100 000 notices the lists take tens of milliseconds, which the
+ * window's first frame should not wait for. */
+typedef struct
 {
-  g_autoptr(GListModel) items = NULL;
-  g_auto(GStrv) categories = NULL;
-  g_autoptr(GtkStringList) category_list = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *category = g_strdup (self->category);
-  GkCatalogItem *selected_item = gk_catalog_page_get_selected (self);
-  gint64 selected_id = selected_item != NULL ? gk_catalog_item_get_id (selected_item) : 0;
-  guint category_index = 0;
+  GkCatalogPage    *self;
+  GCancellable     *cancellable;
+  /* In: the organization whose catalog is wanted (0 or gone: the first);
+   * the item to select after, and the page action to run then. */
+  gint64            organization_id;
+  gint64            select_id;
+  const char       *then;
+  /* Out */
+  GPtrArray        *owners;
+  gint64            catalog_id;
+  GListModel       *items;
+  char            **categories;
+  GkCatalogFiling  *filing;
+  gint64            seen_revision;
+} CatalogRead;
+
+static void
+catalog_read_free (CatalogRead *read)
+{
+  g_object_unref (read->self);
+  g_object_unref (read->cancellable);
+  g_clear_pointer (&read->owners, g_ptr_array_unref);
+  g_clear_object (&read->items);
+  g_strfreev (read->categories);
+  g_clear_pointer (&read->filing, gk_catalog_filing_free);
+  g_free (read);
+}
+
+static gboolean
+catalog_read (GkDatabase  *db,
+              gpointer     data,
+              GError     **error)
+{
+  CatalogRead *read = data;
   GkCatalogOwner *owner;
-  GkDatabase *db = gk_catalog_page_get_database (self);
+  GError *filing_error = NULL;
+
+  read->owners = gk_catalog_list_owners (db, error);
+  if (read->owners == NULL)
+    return FALSE;
+  owner = find_owner (read->owners, read->organization_id);
+  if (owner == NULL && read->owners->len > 0)
+    owner = g_ptr_array_index (read->owners, 0);
+  read->organization_id = owner != NULL ? owner->organization_id : read->organization_id;
+  read->catalog_id = owner != NULL ? owner->catalog_id : 0;
+  if (read->catalog_id <= 0)
+    return TRUE;
+
+  read->items = gk_catalog_list_items (db, read->catalog_id, error);
+  if (read->items == NULL ||
+      (read->categories = gk_catalog_list_categories (db, read->catalog_id, error)) == NULL)
+    return FALSE;
+  read->filing = gk_catalog_last_filing (db, read->catalog_id, &filing_error);
+  if (filing_error != NULL)
+    {
+      g_propagate_error (error, filing_error);
+      return FALSE;
+    }
+  read->seen_revision = gk_catalog_last_revision (db, read->catalog_id, error);
+  return read->seen_revision >= 0;
+}
+
+static gboolean
+restore_scroll (gpointer user_data)
+{
+  GtkAdjustment *adjustment = user_data;
+
+  gtk_adjustment_set_value (adjustment, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (adjustment), "gk-scroll")));
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows what READ brought back, or ERROR. */
+static void
+gk_catalog_page_apply (GkCatalogPage *self,
+                       CatalogRead   *read,
+                       const GError  *error)
+{
+  g_autoptr(GtkStringList) category_list = gtk_string_list_new (NULL);
+  g_autofree char *category = g_strdup (self->category);
+  guint category_index = 0;
 
   self->filling = TRUE;
   g_clear_pointer (&self->load_error, g_free);
@@ -587,37 +673,28 @@ gk_catalog_page_reload (GkCatalogPage *self)
   self->catalog_id = 0;
   self->seen_revision = 0;
   self->n_total = 0;
-
-  category_list = gtk_string_list_new (NULL);
   gtk_string_list_append (category_list, _("All Categories"));
 
-  if (db != NULL && (self->owners = gk_catalog_list_owners (db, &error)) == NULL)
-    self->load_error = g_strdup (error->message);
-  else if (db != NULL)
+  /* The catalogs to choose from, even when one could not be read. */
+  if (read != NULL && read->owners != NULL)
     {
-      if (gk_catalog_page_get_owner (self) == NULL && self->owners->len > 0)
-        self->organization_id = ((GkCatalogOwner *) g_ptr_array_index (self->owners, 0))->organization_id;
-      owner = gk_catalog_page_get_owner (self);
-      self->catalog_id = owner != NULL ? owner->catalog_id : 0;
-
-      if (self->catalog_id > 0 &&
-          ((items = gk_catalog_list_items (db, self->catalog_id, &error)) == NULL ||
-           (categories = gk_catalog_list_categories (db, self->catalog_id, &error)) == NULL ||
-           ((self->filing = gk_catalog_last_filing (db, self->catalog_id, &error)) == NULL && error != NULL) ||
-           (self->seen_revision = gk_catalog_last_revision (db, self->catalog_id, &error)) < 0))
+      self->owners = g_steal_pointer (&read->owners);
+      self->organization_id = read->organization_id;
+    }
+  if (error != NULL)
+    self->load_error = g_strdup (error->message);
+  else if (read != NULL)
+    {
+      self->catalog_id = read->catalog_id;
+      self->filing = g_steal_pointer (&read->filing);
+      self->seen_revision = read->seen_revision;
+      if (read->items != NULL)
+        self->n_total = g_list_model_get_n_items (read->items);
+      for (guint i = 0; read->categories != NULL && read->categories[i] != NULL; i++)
         {
-          self->load_error = g_strdup (error->message);
-          g_clear_object (&items);
-        }
-      else if (items != NULL)
-        {
-          self->n_total = g_list_model_get_n_items (items);
-          for (guint i = 0; categories[i] != NULL; i++)
-            {
-              gtk_string_list_append (category_list, categories[i]);
-              if (g_strcmp0 (categories[i], category) == 0)
-                category_index = i + 1;
-            }
+          gtk_string_list_append (category_list, read->categories[i]);
+          if (g_strcmp0 (read->categories[i], category) == 0)
+            category_index = i + 1;
         }
     }
 
@@ -630,13 +707,88 @@ gk_catalog_page_reload (GkCatalogPage *self)
   self->filling = FALSE;
 
   gk_catalog_page_update_matches (self);
-  gtk_filter_list_model_set_model (self->filter_model, items);
+  gtk_filter_list_model_set_model (self->filter_model, read != NULL && error == NULL ? read->items : NULL);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gk_catalog_page_select_item (self, selected_id);
+  if (read != NULL)
+    gk_catalog_page_select_item (self, read->select_id);
   gk_catalog_page_update_permissions (self);
   gk_catalog_page_update_filing (self);
   gk_catalog_page_update_view (self);
   gk_catalog_page_update_actions (self);
+  if (read != NULL && error == NULL && read->then != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), read->then, NULL);
+  if (self->keep_scroll)
+    {
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+      self->keep_scroll = FALSE;
+      if (adjustment != NULL)
+        g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_scroll,
+                         g_object_ref (adjustment), g_object_unref);
+    }
+}
+
+static void
+on_catalog_read (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CatalogRead *read = user_data;
+  GkCatalogPage *self = read->self;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled: a newer read replaced this one, or the page is gone. */
+  if (!gk_database_run_finish (GK_DATABASE (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_clear_error (&error);
+  else if (!g_cancellable_is_cancelled (read->cancellable))
+    {
+      g_clear_object (&self->load_cancellable);
+      gk_catalog_page_apply (self, read, error);
+    }
+  catalog_read_free (read);
+}
+
+/* Reads the catalog shown again, keeping the selection, or selecting
+ * SELECT_ID (> 0) once read; THEN (may be NULL), a page action, runs once
+ * the catalog is shown. */
+static void
+gk_catalog_page_reload_then (GkCatalogPage *self,
+                             gint64         select_id,
+                             const char    *then)
+{
+  GkCatalogItem *selected_item = gk_catalog_page_get_selected (self);
+  GkDatabase *db = gk_catalog_page_get_database (self);
+  CatalogRead *read;
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (db == NULL)
+    {
+      gk_catalog_page_apply (self, NULL, NULL);
+      return;
+    }
+
+  read = g_new0 (CatalogRead, 1);
+  read->self = g_object_ref (self);
+  read->organization_id = self->organization_id;
+  read->select_id = select_id > 0 ? select_id
+                    : selected_item != NULL ? gk_catalog_item_get_id (selected_item) : 0;
+  read->then = then;
+  self->load_cancellable = g_cancellable_new ();
+  read->cancellable = g_object_ref (self->load_cancellable);
+  gk_database_run_async (db, catalog_read, read, NULL, NULL, NULL, read->cancellable,
+                         on_catalog_read, read);
+  /* The first read: say so rather than what was shown before. */
+  if (self->owners == NULL)
+    gk_catalog_page_update_view (self);
+}
+
+static void
+gk_catalog_page_reload (GkCatalogPage *self)
+{
+  gk_catalog_page_reload_then (self, 0, NULL);
 }
 
 static void
@@ -691,8 +843,7 @@ static void
 on_item_saved (GkCatalogPage *self,
                gint64         item_id)
 {
-  gk_catalog_page_reload (self);
-  gk_catalog_page_select_item (self, item_id);
+  gk_catalog_page_reload_then (self, item_id, NULL);
 }
 
 static void
@@ -1006,13 +1157,9 @@ on_catalog_written (GObject      *source,
   gboolean ok = gk_write_job_finish (result, &error);
 
   /* A conflict's message says to look again: the reload shows what changed. */
-  gk_catalog_page_reload (self);
+  gk_catalog_page_reload_then (self, 0, ok ? write->then : NULL);
   if (ok)
-    {
-      gk_catalog_page_toast (self, _(write->done));
-      if (write->then != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self), write->then, NULL);
-    }
+    gk_catalog_page_toast (self, _(write->done));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     gk_catalog_page_show_message (self, _(write->failed), error->message);
 }
@@ -1323,6 +1470,9 @@ gk_catalog_page_dispose (GObject *object)
 {
   GkCatalogPage *self = GK_CATALOG_PAGE (object);
 
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CATALOG_PAGE);
 
   g_clear_object (&self->filter_model);
@@ -1470,15 +1620,6 @@ gk_catalog_page_set_context (GkCatalogPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
-static gboolean
-restore_scroll (gpointer user_data)
-{
-  GtkAdjustment *adjustment = user_data;
-
-  gtk_adjustment_set_value (adjustment, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (adjustment), "gk-scroll")));
-  return G_SOURCE_REMOVE;
-}
-
 /* After another desktop's change: the catalog again, keeping the selected
  * item, the search, the category and the table's scroll position. */
 void
@@ -1492,10 +1633,8 @@ gk_catalog_page_refresh (GkCatalogPage *self)
   if (adjustment != NULL)
     g_object_set_data (G_OBJECT (adjustment), "gk-scroll",
                        GUINT_TO_POINTER ((guint) gtk_adjustment_get_value (adjustment)));
+  self->keep_scroll = adjustment != NULL;
   gk_catalog_page_reload (self);
-  if (adjustment != NULL)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_scroll,
-                     g_object_ref (adjustment), g_object_unref);
 }
 
 void
