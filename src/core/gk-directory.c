@@ -508,6 +508,16 @@ typedef struct
   gint64      new_id;
 } Change;
 
+/* An empty login is no login (the column is unique); an empty title, none. */
+static void
+change_drop_blanks (Change *change)
+{
+  if (is_blank (change->login))
+    change->login = NULL;
+  if (is_blank (change->title))
+    change->title = NULL;
+}
+
 static gboolean
 write_add_person (GkDatabase  *db,
                   gpointer     user_data,
@@ -533,11 +543,7 @@ gk_directory_manage_add_person (GkDatabase  *db,
 
   g_return_val_if_fail (GK_IS_DATABASE (db), 0);
 
-  /* An empty login is no login: the column is unique. */
-  if (is_blank (change.login))
-    change.login = NULL;
-  if (is_blank (change.title))
-    change.title = NULL;
+  change_drop_blanks (&change);
   gk_database_set_actor (db, actor_id);
   if (!gk_database_write (db, write_add_person, &change, error))
     return 0;
@@ -582,10 +588,7 @@ gk_directory_add_first_manager (GkDatabase  *db,
 
   g_return_val_if_fail (GK_IS_DATABASE (db), 0);
 
-  if (is_blank (change.login))
-    change.login = NULL;
-  if (is_blank (change.title))
-    change.title = NULL;
+  change_drop_blanks (&change);
   if (!gk_database_write (db, write_add_first_manager, &change, error))
     return 0;
   return change.new_id;

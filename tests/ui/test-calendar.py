@@ -14,10 +14,8 @@ import datetime
 import gettext
 import io
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 # Criticals are fatal for the application under test, not for this
@@ -26,9 +24,9 @@ GUI_G_DEBUG = os.environ.get('G_DEBUG', '')
 os.environ['G_DEBUG'] = ','.join(f for f in GUI_G_DEBUG.split(',') if f and f != 'fatal-criticals')
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gkatspi import (app_env, check, check_log, click, find_shown, have_locale, init_demo,  # noqa: E402
-                     is_selected, launch, leave_out, name_of, on_screen, press, programs, results, role_of,
-                     run, stop, wait_for, wait_for_app, walk)
+from gkatspi import (app_env, check, check_log, click, find_shown, have_locale,  # noqa: E402
+                     init_demo, is_selected, launch, leave_out, name_of, on_screen, press, results,
+                     role_of, run_app_test, stop, wait_for, wait_for_app, walk)
 
 # The catalog's table: hundreds of cells, and nothing here is in it.
 leave_out('tree table')
@@ -105,13 +103,7 @@ def first_obligation(cli, db, start):
     return None
 
 
-def main():
-    found = programs()
-    if found is None:
-        return 0
-    gui, cli = found
-
-    tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
+def check_app(gui, cli, tmp):
     db = init_demo(cli, tmp, 'calendar.db')
     if db is None:
         return 1
@@ -217,11 +209,10 @@ def main():
         check(proc.poll() is None, 'the application is still running')
     finally:
         output = stop(proc, log)
-        shutil.rmtree(tmp, ignore_errors=True)
     check_log(output)
 
     return 0 if all(results) else 1
 
 
 if __name__ == '__main__':
-    run(main)
+    run_app_test(check_app)

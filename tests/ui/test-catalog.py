@@ -17,17 +17,15 @@
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gkatspi import (activate, app_env, check, check_log, click, find_button, find_shown,  # noqa: E402
-                     init_demo, launch, name_of, press, programs, results, run, sensitive, set_text,
-                     shown_names, stop, type_text, wait_for, wait_for_app)
+from gkatspi import (activate, app_env, check, check_log, click, find_button,  # noqa: E402
+                     find_shown, init_demo, launch, name_of, press, results, run_app_test,
+                     sensitive, set_text, shown_names, stop, type_text, wait_for, wait_for_app)
 
 PERSON = '孙丽娟'
 DUES_ITEM = '党费收缴、管理和使用情况'
@@ -118,13 +116,7 @@ def import_csv(app, cli, db, tmp):
           'the progress window has closed')
 
 
-def main():
-    found = programs()
-    if found is None:
-        return 0
-    gui, cli = found
-
-    tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
+def check_app(gui, cli, tmp):
     db = init_demo(cli, tmp, 'catalog.db')
     if db is None:
         return 1
@@ -194,11 +186,10 @@ def main():
         check(proc.poll() is None, 'the application is still running')
     finally:
         output = stop(proc, log)
-        shutil.rmtree(tmp, ignore_errors=True)
     check_log(output)
 
     return 0 if all(results) else 1
 
 
 if __name__ == '__main__':
-    run(main)
+    run_app_test(check_app)

@@ -13,16 +13,15 @@
 import datetime
 import gettext
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gkatspi import (Atspi, activate, app_env, check, check_log, click, find_button_named, find_shown,  # noqa: E402
-                     have_locale, init_demo, interface_words, launch, leave_out, name_of, programs, run,
-                     sensitive, shown_names, stop, type_text, wait_for, wait_for_app)
+from gkatspi import (Atspi, activate, app_env, check, check_log, click,  # noqa: E402
+                     find_button_named, find_shown, have_locale, init_demo, interface_words, launch,
+                     leave_out, name_of, run_app_test, sensitive, shown_names, stop, type_text,
+                     wait_for, wait_for_app)
 
 # The catalog's table: hundreds of cells, and nothing here is in it.
 leave_out('tree table')
@@ -58,13 +57,7 @@ def expected_count(cli, db, first, last):
     return count
 
 
-def main():
-    found = programs()
-    if found is None:
-        return 0
-    gui, cli = found
-
-    tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
+def check_app(gui, cli, tmp):
     db = init_demo(cli, tmp, 'export.db')
     if db is None:
         return 1
@@ -162,11 +155,10 @@ def main():
         check(proc.poll() is None, 'the application is still running')
     finally:
         output = stop(proc, log)
-        shutil.rmtree(tmp, ignore_errors=True)
     check_log(output)
 
     return 0
 
 
 if __name__ == '__main__':
-    run(main)
+    run_app_test(check_app)

@@ -10,17 +10,15 @@
 
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 # test-shared.py loads this file as a module and uses find_app through it.
-from gkatspi import (app_env, check, check_log, click, find_app, find_shown, have_locale,  # noqa: E402,F401
-                     init_demo, launch, leave_out, name_of, on_screen, programs, results, run,
-                     shown_names, stop, wait_for, wait_for_app, walk)
+from gkatspi import (app_env, check, check_log, click, find_app, find_shown,  # noqa: E402,F401
+                     have_locale, init_demo, launch, leave_out, name_of, on_screen, results,
+                     run_app_test, shown_names, stop, wait_for, wait_for_app, walk)
 
 # The catalog's table: its hundreds of cells would make every walk slow,
 # and nothing here is in it.
@@ -78,13 +76,7 @@ def find_target(cli, db):
     return None
 
 
-def main():
-    found = programs()
-    if found is None:
-        return 0
-    gui, cli = found
-
-    tmp = tempfile.mkdtemp(prefix='gongkai-ui-')
+def check_app(gui, cli, tmp):
     db = init_demo(cli, tmp, 'inbox.db')
     if db is None:
         return 1
@@ -157,11 +149,10 @@ def main():
         check(proc.poll() is None, 'the application is still running')
     finally:
         output = stop(proc, log)
-        shutil.rmtree(tmp, ignore_errors=True)
     check_log(output)
 
     return 0 if all(results) else 1
 
 
 if __name__ == '__main__':
-    run(main)
+    run_app_test(check_app)
