@@ -267,13 +267,31 @@ def set_text(node, text):
 
 # The application
 
+def interface_catalog(chinese):
+    """The app's message catalog: zh_CN from GONGKAI_LOCALEDIR when CHINESE,
+    else the msgids themselves."""
+    if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
+        return gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
+    return gettext.NullTranslations()
+
+
+def approved_notice(cli, db, person):
+    """(id, title) of the demo's first approved notice PERSON is to publish,
+    checked; None without one."""
+    approved = subprocess.run([cli, 'notice', 'list', db, '--state', 'approved', '--waiting-for', person],
+                              capture_output=True, text=True).stdout.splitlines()
+    if not check(approved, f'the demo has an approved plan for {person} to publish'):
+        return None
+    notice_id, _state, _date, title = approved[0].split('\t', 3)
+    print(f'# notice {notice_id} “{title}”')
+    return notice_id, title
+
+
 def interface_words(chinese):
     """words(MSGID, CONTEXT=None): MSGID and, when CHINESE, its zh_CN translation from
     GONGKAI_LOCALEDIR, as written and as shown (a label with a mnemonic shows
     without its underscore: 添加(A))."""
-    catalog = gettext.NullTranslations()
-    if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
-        catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
+    catalog = interface_catalog(chinese)
 
     def words(msgid, context=None):
         translated = catalog.pgettext(context, msgid) if context else catalog.gettext(msgid)

@@ -11,7 +11,6 @@
 
 import csv
 import datetime
-import gettext
 import io
 import os
 import subprocess
@@ -25,8 +24,9 @@ os.environ['G_DEBUG'] = ','.join(f for f in GUI_G_DEBUG.split(',') if f and f !=
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gkatspi import (app_env, check, check_log, click, find_shown, have_locale,  # noqa: E402
-                     init_demo, is_selected, launch, leave_out, name_of, on_screen, press, results,
-                     role_of, run_app_test, stop, wait_for, wait_for_app, walk)
+                     init_demo, interface_catalog, is_selected, launch, leave_out, name_of,
+                     on_screen, press, results, role_of, run_app_test, stop, wait_for, wait_for_app,
+                     walk)
 
 # The catalog's table: hundreds of cells, and nothing here is in it.
 leave_out('tree table')
@@ -123,9 +123,7 @@ def check_app(gui, cli, tmp):
         print('# the zh_CN.UTF-8 locale is missing: testing the English interface')
     # Names as the interface shows them: translated, or English while a
     # string waits for its translation.
-    catalog = gettext.NullTranslations()
-    if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
-        catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
+    catalog = interface_catalog(chinese)
     words = {key: {catalog.gettext(msgid), msgid} for key, msgid in
              dict(tab='Calendar', next='Next Month', previous='Previous Month', agenda='Agenda').items()}
     global TITLE_FORMAT

@@ -11,7 +11,6 @@
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
 
 import datetime
-import gettext
 import os
 import subprocess
 import sys
@@ -19,9 +18,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gkatspi import (Atspi, activate, app_env, check, check_log, click,  # noqa: E402
-                     find_button_named, find_shown, have_locale, init_demo, interface_words, launch,
-                     leave_out, name_of, run_app_test, sensitive, shown_names, stop, type_text,
-                     wait_for, wait_for_app)
+                     find_button_named, find_shown, have_locale, init_demo, interface_catalog,
+                     interface_words, launch, leave_out, name_of, run_app_test, sensitive,
+                     shown_names, stop, type_text, wait_for, wait_for_app)
 
 # The catalog's table: hundreds of cells, and nothing here is in it.
 leave_out('tree table')
@@ -71,9 +70,7 @@ def check_app(gui, cli, tmp):
 
     chinese = have_locale('zh_CN.utf8')
     lang = 'zh_CN.UTF-8' if chinese else 'C.UTF-8'
-    catalog = gettext.NullTranslations()
-    if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
-        catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
+    catalog = interface_catalog(chinese)
     words = interface_words(chinese)
 
     def button(root, msgid):

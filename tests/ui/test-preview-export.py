@@ -10,17 +10,16 @@
 # Run by run-smoke.sh on its own Xvfb and D-Bus session, with an
 # accessibility bus; needs GONGKAI_GUI and GONGKAI_CLI.
 
-import gettext
 import os
 import sqlite3
-import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gkatspi import (app_env, check, check_log, chord, click, find_shown, have_locale,  # noqa: E402
-                     init_demo, launch, leave_out, name_of, results, role_of, run_app_test,
-                     shown_names, stop, wait_for, wait_for_app, walk, windows_of)
+from gkatspi import (app_env, approved_notice, check, check_log, chord, click,  # noqa: E402
+                     find_shown, have_locale, init_demo, interface_catalog, launch, leave_out,
+                     name_of, results, role_of, run_app_test, shown_names, stop, wait_for,
+                     wait_for_app, walk, windows_of)
 
 # The catalog's table: hundreds of cells, and nothing here is in it.
 leave_out('tree table')
@@ -41,18 +40,14 @@ def check_app(gui, cli, tmp):
     db = init_demo(cli, tmp, 'preview.db')
     if db is None:
         return 1
-    approved = subprocess.run([cli, 'notice', 'list', db, '--state', 'approved', '--waiting-for', PERSON],
-                              capture_output=True, text=True).stdout.splitlines()
-    if not check(approved, f'the demo has an approved notice for {PERSON} to publish'):
+    found = approved_notice(cli, db, PERSON)
+    if found is None:
         return 1
-    notice_id, _state, _date, title = approved[0].split('\t', 3)
-    print(f'# notice {notice_id} “{title}”')
+    notice_id, title = found
 
     chinese = have_locale('zh_CN.utf8')
     lang = 'zh_CN.UTF-8' if chinese else 'C.UTF-8'
-    catalog = gettext.NullTranslations()
-    if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
-        catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
+    catalog = interface_catalog(chinese)
     words = {key: {catalog.gettext(msgid), msgid} for key, msgid in dict(
         approvals='Approvals', save='Save Notice as PDF', refused='Could Not Save the PDF',
         unprinted='Could Not Print the Notice').items()}

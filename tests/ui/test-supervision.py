@@ -18,7 +18,6 @@
 
 import csv
 import datetime
-import gettext
 import os
 import subprocess
 import sys
@@ -30,8 +29,9 @@ os.environ['G_DEBUG'] = ','.join(f for f in GUI_G_DEBUG.split(',') if f and f !=
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gkatspi import (activate, app_env, check, check_log, click, find_shown,  # noqa: E402
-                     have_locale, init_demo, launch, leave_out, name_of, on_screen, results,
-                     role_of, run_app_test, sensitive, set_text, stop, wait_for, wait_for_app, walk)
+                     have_locale, init_demo, interface_catalog, launch, leave_out, name_of,
+                     on_screen, results, role_of, run_app_test, sensitive, set_text, stop, wait_for,
+                     wait_for_app, walk)
 
 RESPONSIBLE = '吴海燕'
 
@@ -223,9 +223,7 @@ def supervise(gui, cli, tmp):
 
     chinese = have_locale('zh_CN.utf8')
     lang = 'zh_CN.UTF-8' if chinese else 'C.UTF-8'
-    catalog = gettext.NullTranslations()
-    if chinese and os.environ.get('GONGKAI_LOCALEDIR'):
-        catalog = gettext.translation('gongkai', os.environ['GONGKAI_LOCALEDIR'], ['zh_CN'], fallback=True)
+    catalog = interface_catalog(chinese)
     # A label with a mnemonic shows without its underscore: 校验审计链(V).
     words = {key: {catalog.gettext(msgid).replace('_', ''), msgid.replace('_', '')} for key, msgid in
              dict(tab='Supervision', report='Annual Report', audit='Audit Trail',
