@@ -2,6 +2,8 @@
  * administrator may, every change leaves its audit event with the actor,
  * and removals say when there is nothing to remove. */
 
+#include <string.h>
+
 #include "core/gk-audit.h"
 #include "core/gk-choices.h"
 #include "core/gk-core-error.h"
@@ -220,6 +222,26 @@ test_has_role (Fixture       *f,
   g_assert_false (gk_directory_has_role (f->db, f->staff, f->org_dept, "staff"));
 }
 
+/* A computer login is one person's: a second is refused, naming the
+ * login and whose it is, and nothing is written. */
+static void
+test_login_taken (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 before;
+
+  g_assert_cmpint (gk_directory_manage_add_person (f->db, f->office, "李四", NULL, "lisi", &error), >, 0);
+  g_assert_no_error (error);
+  before = audit_count (f);
+  g_assert_cmpint (gk_directory_manage_add_person (f->db, f->office, "张三", NULL, "lisi", &error), ==, 0);
+  g_assert_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "lisi"));
+  g_assert_nonnull (strstr (error->message, "李四"));
+  g_assert_cmpint (gk_test_query_int (f->db, "SELECT count(*) FROM people WHERE name = '张三'"), ==, 0);
+  g_assert_cmpint (audit_count (f), ==, before);
+}
+
 /* A new database has no one: the first person may make themselves party
  * office, once; after that only they add people. */
 static void
@@ -269,6 +291,7 @@ main (int   argc,
   g_test_add ("/directory/add-and-remove", Fixture, NULL, fixture_set_up, test_add_and_remove, fixture_tear_down);
   g_test_add ("/directory/last-manager", Fixture, NULL, fixture_set_up, test_last_manager, fixture_tear_down);
   g_test_add ("/directory/has-role", Fixture, NULL, fixture_set_up, test_has_role, fixture_tear_down);
+  g_test_add ("/directory/login-taken", Fixture, NULL, fixture_set_up, test_login_taken, fixture_tear_down);
   g_test_add_func ("/directory/first-manager", test_first_manager);
 
   return g_test_run ();

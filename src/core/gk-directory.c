@@ -303,6 +303,23 @@ gk_directory_add_person (GkDatabase  *db,
       return 0;
     }
 
+  /* A taken login would otherwise be reported as the name already existing. */
+  if (login != NULL)
+    {
+      g_autoptr(sqlite3_stmt) holder = gk_database_prepare (db, "SELECT name FROM people WHERE login = ?", error);
+
+      if (holder == NULL)
+        return 0;
+      sqlite3_bind_text (holder, 1, login, -1, SQLITE_STATIC);
+      if (sqlite3_step (holder) == SQLITE_ROW)
+        {
+          g_set_error (error, GK_CORE_ERROR, GK_CORE_ERROR_INVALID,
+                       _("The computer login “%s” is already %s’s"), login,
+                       (const char *) sqlite3_column_text (holder, 0));
+          return 0;
+        }
+    }
+
   stmt = gk_database_prepare (db, "INSERT INTO people (name, title, login) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
