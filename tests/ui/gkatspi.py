@@ -115,7 +115,10 @@ def is_selected(node):
     return has_state(node, Atspi.StateType.SELECTED)
 
 
-def walk(node, depth=0):
+def walk(node, depth=0, newest_first=False):
+    """NODE and what is under it, depth first; with NEWEST_FIRST, the last
+    child of each node first: a toast, added after a window's content, is
+    then reached before the content is walked."""
     if node is None or depth > 60:
         return
     yield node
@@ -125,12 +128,12 @@ def walk(node, depth=0):
         count = node.get_child_count()
     except Exception:  # a node can vanish while we walk
         return
-    for i in range(count):
+    for i in (reversed(range(count)) if newest_first else range(count)):
         try:
             child = node.get_child_at_index(i)
         except Exception:
             continue
-        yield from walk(child, depth + 1)
+        yield from walk(child, depth + 1, newest_first)
 
 
 def names(root):
@@ -155,10 +158,10 @@ def find_shown(root, name, role=None, prefix=False):
     return None
 
 
-def find_button(root, label):
+def find_button(root, label, newest_first=False):
     """A push button by its label; GTK 4.8 names a button whose label has a
     mnemonic "_Label Label", unless the .ui gives it a name."""
-    for node in walk(root):
+    for node in walk(root, newest_first=newest_first):
         text = name_of(node)
         if (role_of(node) == 'push button' and on_screen(node)
                 and (text == label or text.endswith(' ' + label))):
@@ -300,10 +303,10 @@ def interface_words(chinese):
     return words
 
 
-def find_button_named(root, forms):
+def find_button_named(root, forms, newest_first=False):
     """A push button labelled one of FORMS (see interface_words)."""
     for label in forms:
-        node = find_button(root, label.replace('_', ''))
+        node = find_button(root, label.replace('_', ''), newest_first)
         if node is not None:
             return node
     return None

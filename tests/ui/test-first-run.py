@@ -168,12 +168,13 @@ def check_app(gui, cli, tmp):
         type_text(ISSUER)
         press('Return')
         # The toast lasts 10 s, and a walk of a busy window may take
-        # seconds: Undo is pressed as soon as it is found.
+        # longer: Undo is looked for newest first (the toast comes after
+        # the window's content) and pressed as soon as it is found.
         check(wait_for(lambda: setting(db, 'redhead-issuer') == ISSUER, 10),
               'Enter saves the red header in the file', setting(db, 'redhead-issuer'))
 
         def press_undo():
-            node = find_button_named(prefs, words('_Undo'))
+            node = find_button_named(prefs, words('_Undo'), newest_first=True)
             try:
                 return node is not None and node.get_action_iface().do_action(0)
             except Exception:
