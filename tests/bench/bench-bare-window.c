@@ -12,6 +12,7 @@ on_first_frame_painted (GdkFrameClock *clock,
                         GtkWindow     *window)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, window);
+  g_print ("painted-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
 }
 

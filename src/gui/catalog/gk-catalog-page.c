@@ -81,6 +81,11 @@ struct _GkCatalogPage
    * table's scroll position is to be kept when it is shown. */
   GCancellable       *load_cancellable;
   gboolean            keep_scroll;
+  /* A read back before the page's first frame was painted, shown in the
+   * frame after (on_page_painted()): the window appears without waiting
+   * for its table to be laid out. */
+  gpointer            held_read;
+  gboolean            painted;
 
   /* NULL: all categories / no search */
   char               *category;
@@ -593,6 +598,7 @@ typedef struct
   gint64            select_id;
   const char       *then;
   /* Out */
+  GError           *error;
   GPtrArray        *owners;
   gint64            catalog_id;
   GListModel       *items;
@@ -604,8 +610,9 @@ typedef struct
 static void
 catalog_read_free (CatalogRead *read)
 {
-  g_object_unref (read->self);
+  g_clear_object (&read->self);
   g_object_unref (read->cancellable);
+  g_clear_error (&read->error);
   g_clear_pointer (&read->owners, g_ptr_array_unref);
   g_clear_object (&read->items);
   g_strfreev (read->categories);
@@ -728,6 +735,31 @@ gk_catalog_page_apply (GkCatalogPage *self,
     }
 }
 
+/* With GONGKAI_EXIT_AFTER_FIRST_FRAME=catalog, the application prints
+ * when the frame that shows the catalog is painted, and quits, so that
+ * the time until then can be measured from outside
+ * (tests/bench/bench-startup.c). */
+static void
+on_catalog_painted (GdkFrameClock *clock,
+                    GkCatalogPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_catalog_painted, self);
+  g_print ("painted-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+gk_catalog_page_show_read (GkCatalogPage *self,
+                           CatalogRead   *read)
+{
+  gk_catalog_page_apply (self, read, read->error);
+  if (gtk_widget_get_realized (GTK_WIDGET (self)) &&
+      g_strcmp0 (g_getenv ("GONGKAI_EXIT_AFTER_FIRST_FRAME"), "catalog") == 0)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_catalog_painted), self, 0);
+  catalog_read_free (read);
+}
+
 static void
 on_catalog_read (GObject      *source,
                  GAsyncResult *result,
@@ -735,18 +767,36 @@ on_catalog_read (GObject      *source,
 {
   CatalogRead *read = user_data;
   GkCatalogPage *self = read->self;
-  g_autoptr(GError) error = NULL;
 
   /* Cancelled: a newer read replaced this one, or the page is gone. */
-  if (!gk_database_run_finish (GK_DATABASE (source), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_clear_error (&error);
-  else if (!g_cancellable_is_cancelled (read->cancellable))
+  if ((!gk_database_run_finish (GK_DATABASE (source), result, &read->error) &&
+       g_error_matches (read->error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) ||
+      g_cancellable_is_cancelled (read->cancellable))
     {
-      g_clear_object (&self->load_cancellable);
-      gk_catalog_page_apply (self, read, error);
+      catalog_read_free (read);
+      return;
     }
-  catalog_read_free (read);
+
+  g_clear_object (&self->load_cancellable);
+  if (self->painted || !gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      gk_catalog_page_show_read (self, read);
+      return;
+    }
+  /* Held without a reference: the page outlives it (dispose). */
+  g_clear_object (&read->self);
+  g_clear_pointer (&self->held_read, catalog_read_free);
+  self->held_read = read;
+}
+
+static void
+on_page_painted (GdkFrameClock *clock,
+                 GkCatalogPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_page_painted, self);
+  self->painted = TRUE;
+  if (self->held_read != NULL)
+    gk_catalog_page_show_read (self, g_steal_pointer (&self->held_read));
 }
 
 /* Reads the catalog shown again, keeping the selection, or selecting
@@ -764,6 +814,7 @@ gk_catalog_page_reload_then (GkCatalogPage *self,
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->held_read, catalog_read_free);
   if (db == NULL)
     {
       gk_catalog_page_apply (self, NULL, NULL);
@@ -1473,6 +1524,7 @@ gk_catalog_page_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->held_read, catalog_read_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), GK_TYPE_CATALOG_PAGE);
 
   g_clear_object (&self->filter_model);
@@ -1527,6 +1579,29 @@ gk_catalog_page_set_property (GObject      *object,
 }
 
 static void
+gk_catalog_page_realize (GtkWidget *widget)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+
+  GTK_WIDGET_CLASS (gk_catalog_page_parent_class)->realize (widget);
+  if (!self->painted)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_page_painted), self, 0);
+}
+
+static void
+gk_catalog_page_unrealize (GtkWidget *widget)
+{
+  GkCatalogPage *self = GK_CATALOG_PAGE (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  /* A read held keeps until the page is painted once realized again. */
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, on_page_painted, self);
+  GTK_WIDGET_CLASS (gk_catalog_page_parent_class)->unrealize (widget);
+}
+
+static void
 gk_catalog_page_class_init (GkCatalogPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1535,6 +1610,8 @@ gk_catalog_page_class_init (GkCatalogPageClass *klass)
   object_class->dispose = gk_catalog_page_dispose;
   object_class->get_property = gk_catalog_page_get_property;
   object_class->set_property = gk_catalog_page_set_property;
+  widget_class->realize = gk_catalog_page_realize;
+  widget_class->unrealize = gk_catalog_page_unrealize;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
