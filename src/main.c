@@ -9,6 +9,29 @@
 #include "gui/gk-application.h"
 #include "pdf/gk-fonts.h"
 
+/* Without a graphics processor (no DRM render node), GTK's GL renderer
+ * runs on Mesa's llvmpipe, on the same processor cores as everything
+ * else. There GTK's cairo renderer paints the first frame sooner, scrolls
+ * the inbox with shorter frames and takes some 70 MB less
+ * (BENCHMARKS.md), so it is the one chosen. GSK_RENDERER, when set, still
+ * decides; programs started from here inherit the choice. */
+static void
+choose_renderer (void)
+{
+  g_autoptr(GDir) dri = NULL;
+  const char *name;
+
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    return;
+  dri = g_dir_open ("/dev/dri", 0, NULL);
+  while (dri != NULL && (name = g_dir_read_name (dri)) != NULL)
+    {
+      if (g_str_has_prefix (name, "renderD"))
+        return;
+    }
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -30,6 +53,7 @@ main (int   argc,
   /* The notice renderer needs FandolFang known to fontconfig before GTK
    * creates its Pango font map. */
   gk_fonts_init ();
+  choose_renderer ();
   app = gk_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);
