@@ -3,7 +3,9 @@
 # demo database, as party office (孙丽娟): the tab is shown; the overdue
 # dashboard lists the first line `gongkai-cli dashboard` prints; the annual
 # report of this year shows the number of notices published that the CSV of
-# `gongkai-cli report --year` totals (合计 of table 二); Verify Chain says ok.
+# `gongkai-cli report --year` totals (合计 of table 二), and Export PDF…
+# saves it through the file chooser as a PDF that reads, word for word, as
+# the one gongkai-cli makes; Verify Chain says ok.
 # The demo is generated relative to today, so every expectation is computed
 # from gongkai-cli. The feedback page flags the major public-opinion note
 # for reporting upward. Then as 吴海燕, who answers for the demo's overdue
@@ -21,6 +23,7 @@ import datetime
 import os
 import subprocess
 import sys
+import time
 
 # Criticals are fatal for the application under test, not for this
 # client: the accessibility library warns when the bus is slow to answer.
@@ -28,10 +31,10 @@ GUI_G_DEBUG = os.environ.get('G_DEBUG', '')
 os.environ['G_DEBUG'] = ','.join(f for f in GUI_G_DEBUG.split(',') if f and f != 'fatal-criticals')
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gkatspi import (activate, app_env, check, check_log, click, find_shown,  # noqa: E402
-                     have_locale, init_demo, interface_catalog, launch, leave_out, name_of,
-                     on_screen, results, role_of, run_app_test, sensitive, set_text, stop, wait_for,
-                     wait_for_app, walk)
+from gkatspi import (activate, app_env, check, check_log, chord, click,  # noqa: E402
+                     find_button_named, find_shown, have_locale, init_demo, interface_catalog,
+                     launch, leave_out, name_of, on_screen, press, results, role_of, run_app_test,
+                     sensitive, set_text, stop, type_text, wait_for, wait_for_app, walk)
 
 RESPONSIBLE = '吴海燕'
 
@@ -39,6 +42,30 @@ RESPONSIBLE = '吴海燕'
 leave_out('tree table')
 
 PERSON = '孙丽娟'
+CONTROL = 37  # the keycode of Control_L
+
+
+def pdf_text(path):
+    """The words of the PDF at PATH, laid out as on the page."""
+    return subprocess.run(['pdftotext', '-layout', path, '-'], capture_output=True, text=True).stdout
+
+
+def export_report(app, words, tmp):
+    """Export PDF… into TMP through GTK's own file chooser (no portal here):
+    its name field has the focus, and Ctrl+A and a path typed replace the
+    suggested name. The path, or None."""
+    export = find_button_named(app, words['export'])
+    if not check(export is not None, 'an Export PDF… button under the report'):
+        return None
+    click(export)
+    time.sleep(1.5)
+    path = os.path.join(tmp, 'exported-report.pdf')
+    chord(ord('a'), CONTROL)
+    type_text(path)
+    press('Return')
+    # Written beside and renamed into place: there only once complete.
+    check(wait_for(lambda: os.path.exists(path), 60), f'Save writes {path}')
+    return path
 
 
 def published_total(cli, db, year, tmp):
@@ -217,6 +244,7 @@ def supervise(gui, cli, tmp):
     overdue_text = lines[0][-1]
     year = datetime.date.today().year
     total = published_total(cli, db, year, tmp)
+    report_pdf = os.path.join(tmp, 'report.pdf')
     if not check(total is not None, f'gongkai-cli report --year {year} --csv gives the total published'):
         return 1
     print(f'# first overdue line: {overdue_text}; published in {year}: {total}')
@@ -229,7 +257,7 @@ def supervise(gui, cli, tmp):
              dict(tab='Supervision', report='Annual Report', audit='Audit Trail',
                   published='Published', verify='_Verify Chain',
                   ok='Audit chain verified: ok', feedback='Feedback and Opinion',
-                  upward='Report upward').items()}
+                  upward='Report upward', export='Export _PDF…').items()}
 
     env = app_env(tmp, lang, G_DEBUG=GUI_G_DEBUG, GONGKAI_PERSON=PERSON)
     proc, log = launch(gui, db, env, tmp)
@@ -269,6 +297,12 @@ def supervise(gui, cli, tmp):
 
         check(wait_for(published_figure, 10),
               f'the report of {year} shows {total} notices published, as gongkai-cli does')
+
+        exported = export_report(app, words, tmp)
+        if exported is not None:
+            check(os.path.exists(report_pdf) and pdf_text(exported) == pdf_text(report_pdf) != '',
+                  'the exported PDF reads as gongkai-cli report --year makes it',
+                  lambda: pdf_text(exported)[:400] if os.path.exists(exported) else 'no file')
 
         feedback = wait_for(lambda: find_shown(app, words['feedback']))
         if not check(feedback is not None, 'a Feedback and Opinion switch'):
