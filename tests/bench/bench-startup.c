@@ -12,11 +12,12 @@
  * frames: it is timed again until the frame that shows the table is
  * painted (GONGKAI_EXIT_AFTER_FIRST_FRAME=catalog). Resident memory is
  * the child's peak (wait4's ru_maxrss) in those runs, and gongkai's own
- * VmRSS once the inbox has scrolled to its end (GONGKAI_BENCH_SCROLL=1). The scrolling's reference
- * is bench-bare-list, a bare GtkListView of as many rows laid out as the
- * inbox's, scrolled the same way: the longest interval between two
- * frames, and the most processor time the main thread spent between two
- * frames (less moved by other programs on a shared machine).
+ * VmRSS once the inbox has scrolled to its end (GONGKAI_BENCH_SCROLL=1).
+ * The scrolling's reference is bench-bare-list, a bare GtkListView of as
+ * many rows laid out as the inbox's, scrolled the same way: the longest
+ * interval between two frames, and the most processor time the main
+ * thread spent between two frames (less moved by other programs on a
+ * shared machine).
  * Usage: bench-startup BARE-WINDOW BARE-LIST [RUNS]
  */
 #include <glib/gstdio.h>
@@ -87,7 +88,6 @@ run (const char * const *argv,
   result.ms = (painted_us > 0 ? painted_us / 1000.0 : exited) - start;
   return result;
 }
-
 
 static void
 print_scroll (const char *name,

@@ -57,6 +57,8 @@ static const CatalogColumn catalog_columns[] = {
   { N_("Cadence"), CELL_CADENCE, FALSE, gk_catalog_item_get_cadence, NULL, FALSE, 16, 26 },
 };
 
+typedef struct _CatalogRead CatalogRead;
+
 struct _GkCatalogPage
 {
   GtkWidget           parent_instance;
@@ -84,7 +86,7 @@ struct _GkCatalogPage
   /* A read back before the page's first frame was painted, shown in the
    * frame after (on_page_painted()): the window appears without waiting
    * for its table to be laid out. */
-  gpointer            held_read;
+  CatalogRead        *held_read;
   gboolean            painted;
 
   /* NULL: all categories / no search */
@@ -588,7 +590,7 @@ gk_catalog_page_fill_owners (GkCatalogPage *self)
 /* A read of the catalog shown, by a worker on a connection of its own:
  * at 100 000 notices the lists take tens of milliseconds, which the
  * window's first frame should not wait for. */
-typedef struct
+struct _CatalogRead
 {
   GkCatalogPage    *self;
   GCancellable     *cancellable;
@@ -605,7 +607,7 @@ typedef struct
   char            **categories;
   GkCatalogFiling  *filing;
   gint64            seen_revision;
-} CatalogRead;
+};
 
 static void
 catalog_read_free (CatalogRead *read)
@@ -663,12 +665,12 @@ restore_scroll (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Shows what READ brought back, or ERROR. */
+/* Shows what READ brought back, or its error; READ NULL: no database. */
 static void
 gk_catalog_page_apply (GkCatalogPage *self,
-                       CatalogRead   *read,
-                       const GError  *error)
+                       CatalogRead   *read)
 {
+  const GError *error = read != NULL ? read->error : NULL;
   g_autoptr(GtkStringList) category_list = gtk_string_list_new (NULL);
   g_autofree char *category = g_strdup (self->category);
   guint category_index = 0;
@@ -752,7 +754,7 @@ static void
 gk_catalog_page_show_read (GkCatalogPage *self,
                            CatalogRead   *read)
 {
-  gk_catalog_page_apply (self, read, read->error);
+  gk_catalog_page_apply (self, read);
   if (gtk_widget_get_realized (GTK_WIDGET (self)) &&
       g_strcmp0 (g_getenv ("GONGKAI_EXIT_AFTER_FIRST_FRAME"), "catalog") == 0)
     g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
@@ -817,7 +819,7 @@ gk_catalog_page_reload_then (GkCatalogPage *self,
   g_clear_pointer (&self->held_read, catalog_read_free);
   if (db == NULL)
     {
-      gk_catalog_page_apply (self, NULL, NULL);
+      gk_catalog_page_apply (self, NULL);
       return;
     }
 
